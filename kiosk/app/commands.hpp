@@ -1,0 +1,27 @@
+#pragma once
+// The subcommands; each returns the process exit code.
+#include <memory>
+#include <string>
+
+#include "app/options.hpp"
+#include "core/loader.hpp"
+#include "ui/text.hpp"
+
+namespace kiosk::app {
+
+int run_window(const Options& o);      // kiosk run
+int run_screenshot(const Options& o);  // kiosk screenshot
+int run_validate(const Options& o);    // kiosk validate
+
+// Content (with its diagnostics printed to stderr) and the text engine, as both the window and
+// the screenshot need them. nullptr text engine and a message when no font can be loaded.
+struct Loaded {
+  core::LoadResult content;
+  std::unique_ptr<ui::TextEngine> text;
+};
+Loaded load_for_display(const Options& o, std::string* error);
+
+// Pixels per millimetre: --panel-mm, else what the display reports, else a 24-inch 1080p panel.
+float density_px_per_mm(const Options& o, int width_px, float reported_px_per_mm);
+
+}  // namespace kiosk::app

@@ -1,0 +1,41 @@
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "core/diagnostics.hpp"
+#include "platform/fonts.hpp"
+
+namespace kiosk::app {
+
+Loaded load_for_display(const Options& o, std::string* error) {
+  Loaded loaded;
+  const auto content_dir = resolve_content_dir(o);
+  loaded.content = core::load_content(content_dir);
+  const std::size_t errors = core::count_errors(loaded.content.diagnostics);
+  if (errors > 0) {
+    std::fprintf(stderr, "kiosk: the content has %zu error(s); showing what loaded. Run `kiosk validate %s` for details.\n",
+                 errors, content_dir.string().c_str());
+    for (const auto& d : loaded.content.diagnostics)
+      if (d.severity == core::Severity::error) std::fprintf(stderr, "  %s\n", core::format_diagnostic(d).c_str());
+  }
+  std::string font_error;
+  auto fonts_dir = content_dir.parent_path() / "fonts";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(fonts_dir / "manifest.json", ec))
+    fonts_dir = std::filesystem::path(KIOSK_SOURCE_DIR) / "fonts";
+  const ui::FontSet fonts = platform::load_font_manifest(fonts_dir, &font_error);
+  if (!font_error.empty()) std::fprintf(stderr, "kiosk: %s\n", font_error.c_str());
+  loaded.text = std::make_unique<ui::TextEngine>(fonts);
+  if (fonts.regular.empty()) {
+    *error = "no font could be loaded (" + font_error + "); install fonts-noto-core or put fonts in fonts/";
+    loaded.text.reset();
+  }
+  return loaded;
+}
+
+float density_px_per_mm(const Options& o, int width_px, float reported_px_per_mm) {
+  if (o.panel_w_mm > 0) return static_cast<float>(width_px) / o.panel_w_mm;
+  if (reported_px_per_mm > 0) return reported_px_per_mm;
+  return 1920.0f / 531.0f;  // a 24-inch 1920x1080 panel: 531 mm wide
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,24 @@
+// kiosk: the Solidarity Timeline Kiosk. Subcommands: run (default), screenshot, validate.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace kiosk::app;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string error;
+  const auto options = parse_options(args, &error);
+  if (!options) {
+    std::fprintf(stderr, "kiosk: %s\n\n%s", error.c_str(), usage());
+    return 2;
+  }
+  if (options->command == "help") {
+    std::fputs(usage(), stdout);
+    return 0;
+  }
+  if (options->command == "validate") return run_validate(*options);
+  if (options->command == "screenshot") return run_screenshot(*options);
+  return run_window(*options);
+}

@@ -1,0 +1,107 @@
+#include "app/options.hpp"
+
+#include <cstdio>
+
+namespace kiosk::app {
+
+namespace {
+bool parse_pair(const std::string& s, float* a, float* b) {
+  const auto x = s.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    std::size_t used = 0;
+    *a = std::stof(s.substr(0, x), &used);
+    if (used != x) return false;
+    const std::string rest = s.substr(x + 1);
+    *b = std::stof(rest, &used);
+    return used == rest.size() && *a > 0 && *b > 0;
+  } catch (...) {
+    return false;
+  }
+}
+}  // namespace
+
+const char* usage() {
+  return "Solidarity Timeline Kiosk\n"
+         "\n"
+         "  kiosk [run] [--content DIR] [--lang L] [--fullscreen] [--display N] [--size WxH] [--panel-mm WxH]\n"
+         "      open the kiosk window on the content (default: ./content)\n"
+         "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--content DIR]\n"
+         "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
+         "      replay a scripted input session headlessly and save the screen as PNG\n"
+         "  kiosk validate [CONTENT_DIR]\n"
+         "      check the content and print every problem; exit 1 when there are errors\n";
+}
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error) {
+  Options o;
+  std::size_t i = 0;
+  if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "help") {
+    *error = "unknown command \"" + o.command + "\"";
+    return std::nullopt;
+  }
+  bool size_given = false;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) {
+        *error = a + " needs a value";
+        return false;
+      }
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") o.command = "help";
+    else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--content") { if (!value(&v)) return std::nullopt; o.content_dir = v; }
+    else if (a == "--lang") { if (!value(&o.language)) return std::nullopt; }
+    else if (a == "--out") { if (!value(&o.out)) return std::nullopt; }
+    else if (a == "--input") { if (!value(&o.input)) return std::nullopt; }
+    else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
+    else if (a == "--display") {
+      if (!value(&v)) return std::nullopt;
+      try { o.display = std::stoi(v); } catch (...) { *error = "--display needs a number, e.g. --display 1"; return std::nullopt; }
+    } else if (a == "--size") {
+      float w = 0, h = 0;
+      if (!value(&v)) return std::nullopt;
+      if (!parse_pair(v, &w, &h) || w > 16384 || h > 16384 || w < 200 || h < 200) {
+        *error = "--size needs WIDTHxHEIGHT in pixels between 200 and 16384, e.g. --size 1920x1080";
+        return std::nullopt;
+      }
+      o.width = static_cast<int>(w);
+      o.height = static_cast<int>(h);
+      size_given = true;
+    } else if (a == "--panel-mm") {
+      if (!value(&v)) return std::nullopt;
+      if (!parse_pair(v, &o.panel_w_mm, &o.panel_h_mm)) {
+        *error = "--panel-mm needs the panel's visible WIDTHxHEIGHT in millimetres, e.g. --panel-mm 1210x680";
+        return std::nullopt;
+      }
+    } else if (o.command == "validate" && !a.starts_with("-") && o.content_dir.empty()) {
+      o.content_dir = a;
+    } else {
+      *error = "unknown option \"" + a + "\"";
+      return std::nullopt;
+    }
+  }
+  if (o.command == "run" && !size_given) {
+    o.width = 1600;
+    o.height = 900;
+  }
+  if (o.command == "screenshot" && o.out.empty()) {
+    *error = "screenshot needs --out FILE.png";
+    return std::nullopt;
+  }
+  return o;
+}
+
+std::filesystem::path resolve_content_dir(const Options& o) {
+  if (!o.content_dir.empty()) return o.content_dir;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file("content/timeline.json", ec)) return "content";
+  return std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,31 @@
+#pragma once
+// Command-line options shared by the subcommands.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct Options {
+  std::string command = "run";             // run | screenshot | validate | help
+  std::filesystem::path content_dir;       // --content DIR (validate: positional)
+  std::string language;                    // --lang L; "" = the content's default
+  bool fullscreen = false;                 // --fullscreen
+  int display = 0;                         // --display N
+  int width = 1920, height = 1080;         // --size WxH (screenshot) / window size
+  float panel_w_mm = 0, panel_h_mm = 0;    // --panel-mm WxH: physical panel size override
+  std::string out;                         // --out FILE.png
+  std::string input;                       // --input SESSION.jsonl
+  std::string state_out;                   // --state-out STATE.json
+};
+
+// Parses argv; on a mistake returns nullopt and sets `error` to a one-line explanation.
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error);
+
+// --content, else ./content when it exists, else the content folder of the source tree.
+std::filesystem::path resolve_content_dir(const Options& o);
+
+const char* usage();
+
+}  // namespace kiosk::app

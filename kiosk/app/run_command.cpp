@@ -1,0 +1,61 @@
+#include <cstdio>
+
+#include <SDL.h>
+
+#include "app/commands.hpp"
+#include "app/kiosk_app.hpp"
+#include "platform/display.hpp"
+#include "platform/image_loader.hpp"
+#include "platform/imgui_backend.hpp"
+#include "platform/input.hpp"
+#include "platform/renderer.hpp"
+
+namespace kiosk::app {
+
+int run_window(const Options& o) {
+  std::string error;
+  Loaded loaded = load_for_display(o, &error);
+  if (!loaded.text) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  auto display = platform::Display::open_window({o.fullscreen, o.display, o.width, o.height}, &error);
+  if (!display) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  platform::ImGuiFrame imgui;
+  platform::Renderer renderer(display->renderer());
+  platform::ImageLoader images(loaded.content.content.images_root);
+  auto viewport = [&] {
+    const int w = display->width(), h = display->height();
+    return core::Viewport{static_cast<float>(w), static_cast<float>(h),
+                          density_px_per_mm(o, w, display->reported_px_per_mm())};
+  };
+  KioskApp app(loaded.content.content, *loaded.text, images, viewport());
+  if (!o.language.empty()) app.set_language(o.language);
+
+  const Uint64 start = SDL_GetTicks64();
+  double last_ms = 0;
+  while (app.running()) {
+    const double now = static_cast<double>(SDL_GetTicks64() - start);
+    core::Viewport vp = viewport();
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+      if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        vp = viewport();
+        app.set_viewport(vp);
+      }
+      if (auto in = platform::translate_event(e, vp.width, vp.height, now)) app.input(*in);
+    }
+    app.step(now);
+    ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>((now - last_ms) / 1000.0));
+    app.draw(dl);
+    renderer.render(imgui.end());
+    SDL_RenderPresent(display->renderer());
+    last_ms = now;
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

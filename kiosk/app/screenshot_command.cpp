@@ -1,0 +1,87 @@
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app/commands.hpp"
+#include "app/kiosk_app.hpp"
+#include "core/session.hpp"
+#include "platform/display.hpp"
+#include "platform/image_loader.hpp"
+#include "platform/imgui_backend.hpp"
+#include "platform/renderer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+constexpr double kFrameMs = 1000.0 / 60.0;  // simulated frame rate of the session replay
+constexpr double kSettleMs = 1000.0;        // after the last input, so animations finish
+}  // namespace
+
+int run_screenshot(const Options& o) {
+  std::vector<core::InputEvent> events;
+  if (!o.input.empty()) {
+    std::ifstream in(o.input);
+    if (!in) {
+      std::fprintf(stderr, "kiosk: cannot read the session file %s\n", o.input.c_str());
+      return 1;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    core::SessionError err;
+    if (!core::parse_session(text.str(), static_cast<float>(o.width), static_cast<float>(o.height), &events, &err)) {
+      std::fprintf(stderr, "kiosk: %s:%d: %s\n", o.input.c_str(), err.line, err.message.c_str());
+      return 1;
+    }
+  }
+  std::string error;
+  Loaded loaded = load_for_display(o, &error);
+  if (!loaded.text) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  auto display = platform::Display::open_headless(o.width, o.height, &error);
+  if (!display) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  platform::ImGuiFrame imgui;
+  platform::Renderer renderer(display->renderer());
+  platform::ImageLoader images(loaded.content.content.images_root);
+  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
+  KioskApp app(loaded.content.content, *loaded.text, images, vp);
+  if (!o.language.empty()) app.set_language(o.language);
+
+  // Step input, state and layout at a fixed simulated frame rate; time never comes from a clock.
+  const double end_ms = (events.empty() ? 0.0 : events.back().t_ms) + kSettleMs;
+  std::size_t next = 0;
+  for (double t = 0; t <= end_ms && app.running(); t += kFrameMs) {
+    while (next < events.size() && events[next].t_ms <= t) app.input(events[next++]);
+    app.step(t);
+  }
+  while (next < events.size()) app.input(events[next++]);  // a final "quit" lands here too
+  app.step(end_ms);
+
+  // Rasterise only the saved frame: once to request its images, again when they are decoded.
+  imgui.begin(vp.width, vp.height, 0);
+  app.draw(ImGui::GetBackgroundDrawList());
+  imgui.end();
+  images.wait_idle();
+  ImDrawList* dl = imgui.begin(vp.width, vp.height, 0);
+  app.draw(dl);
+  renderer.render(imgui.end());
+  if (!display->save_png(o.out, &error)) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  if (!o.state_out.empty()) {
+    std::ofstream out(o.state_out);
+    out << app.state_json().dump(2) << "\n";
+    if (!out) {
+      std::fprintf(stderr, "kiosk: cannot write %s\n", o.state_out.c_str());
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,28 @@
+#pragma once
+// What gestures mean, independent of how they were made (touch, mouse or keyboard).
+#include <string>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class CommandKind {
+  pan,      // dx pixels: content follows the finger
+  zoom,     // factor (> 1 zooms in) about pixel x
+  fling,    // velocity px/ms at release; inertia continues the pan
+  stop,     // a finger touched down: stop inertia and animations
+  tap,      // at (x, y), where the press also started
+  key,      // key name
+  quit,     // a window-close request
+};
+
+struct Command {
+  CommandKind kind = CommandKind::pan;
+  float x = 0, y = 0;     // pixels
+  float dx = 0;           // pan: pixels; fling: px/ms
+  float factor = 1;       // zoom
+  float press_x = 0, press_y = 0;  // tap: where the press started
+  std::string key;
+  bool ctrl = false;
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,89 @@
+#pragma once
+// The content model: what curators wrote in content/, validated and ready to lay out.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/color.hpp"
+#include "core/date.hpp"
+#include "core/i18n.hpp"
+#include "core/local_text.hpp"
+
+namespace kiosk::core {
+
+struct Source {
+  std::string title, publisher, url, accessed;
+};
+
+struct Media {
+  std::string image;  // path relative to the images folder
+  LocalText alt, caption;
+  std::string credit, license;
+};
+
+struct Quote {
+  LocalText text;
+  std::string attribution;
+};
+
+struct Event {
+  std::string id;  // stable slug, also the file name
+  Date start;
+  std::optional<Date> end;
+  double t0 = 0, t1 = 0;  // decimal years: start of the start period, end of the end period
+  LocalText display_date, headline, summary, body, solidarity;
+  std::vector<std::string> themes, people, places;
+  int importance = 3;  // 1 (shown first) .. 5
+  std::vector<Media> media;
+  std::optional<Quote> quote;
+  std::vector<Source> sources;
+  std::vector<std::string> related;
+  std::map<std::string, std::vector<std::string>> questions;  // language -> questions
+  std::string file;  // relative to the content folder, for diagnostics
+};
+
+struct Era {
+  std::string id;
+  LocalText title;
+  Date start, end;
+  double t0 = 0, t1 = 0;  // decimal years
+  Rgba color;
+};
+
+struct Theme {
+  std::string id;
+  LocalText title;
+  Rgba color;
+};
+
+// Colours of the screen itself; a museum may restyle the kiosk in timeline.json "style".
+struct Style {
+  Rgba background{0xF5, 0xEE, 0xDC, 255};
+  Rgba ink{0x1B, 0x1B, 0x2F, 255};
+  Rgba muted_ink{0x4A, 0x48, 0x5A, 255};
+  Rgba card{0xFF, 0xFF, 0xFF, 255};
+  Rgba accent{0xB0, 0x3A, 0x2E, 255};
+  Rgba accent_ink{0xFF, 0xFF, 0xFF, 255};
+};
+
+struct Content {
+  LocalText title;
+  std::string default_language = "en";
+  std::vector<std::string> languages;  // offered to visitors; contains default_language
+  std::vector<Era> eras;               // sorted by start
+  std::vector<Theme> themes;
+  std::vector<Event> events;           // sorted by t0, then id
+  Style style;
+  Translations strings;                // UI strings per language
+  std::filesystem::path content_root;  // the content folder
+  std::filesystem::path images_root;   // where media paths point (content_root/../images)
+
+  double first_year() const;  // t0 of the earliest event or era; 1900 when there are none
+  double last_year() const;   // t1 of the latest event or era; 2030 when there are none
+  const Theme* theme(const std::string& id) const;
+  int event_index(const std::string& id) const;  // -1 when absent
+};
+
+}  // namespace kiosk::core

@@ -1,0 +1,228 @@
+#include "core/json_positions.hpp"
+
+#include <iterator>
+#include <vector>
+
+namespace kiosk::core {
+
+using nlohmann::json;
+
+namespace {
+
+// Input iterator that publishes how many bytes the parser has read so far.
+struct CountingIterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  const char* at = nullptr;
+  const char* base = nullptr;
+  std::size_t* consumed = nullptr;
+
+  reference operator*() const { return *at; }
+  CountingIterator& operator++() {
+    ++at;
+    *consumed = static_cast<std::size_t>(at - base);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CountingIterator& other) const { return at == other.at; }
+  bool operator!=(const CountingIterator& other) const { return at != other.at; }
+};
+
+std::size_t skip_separators(std::string_view text, std::size_t from, std::string_view separators) {
+  while (from < text.size()) {
+    const char c = text[from];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || separators.find(c) != std::string_view::npos)
+      ++from;
+    else
+      break;
+  }
+  return from;
+}
+
+// Builds the DOM through nlohmann's own SAX DOM builder and records where each value starts.
+class PositionRecorder final : public nlohmann::json_sax<json> {
+ public:
+  PositionRecorder(json& root, std::string_view text, const std::size_t& consumed, std::size_t max_depth)
+      : dom_(root, false), text_(text), consumed_(consumed), max_depth_(max_depth) {}
+
+  std::map<std::string, std::size_t> offsets;
+  bool depth_exceeded = false;
+  std::size_t depth_offset = 0;
+  bool syntax_error = false;
+  std::size_t error_offset = 0;
+  std::string error_message;
+
+  bool null() override { return value_done(dom_.null()); }
+  bool boolean(bool v) override { return value_done(dom_.boolean(v)); }
+  bool number_integer(number_integer_t v) override { return value_done(dom_.number_integer(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return value_done(dom_.number_unsigned(v)); }
+  bool number_float(number_float_t v, const string_t& s) override { return value_done(dom_.number_float(v, s)); }
+  bool string(string_t& v) override { return value_done(dom_.string(v)); }
+  bool binary(binary_t& v) override { return value_done(dom_.binary(v)); }
+
+  bool start_object(std::size_t n) override { return open(false) && dom_.start_object(n) && done(); }
+  bool start_array(std::size_t n) override { return open(true) && dom_.start_array(n) && done(); }
+  bool end_object() override { return close() && dom_.end_object(); }
+  bool end_array() override { return close() && dom_.end_array(); }
+
+  bool key(string_t& k) override {
+    stack_.back().key = k;
+    key_end_ = consumed_;
+    return dom_.key(k) && done();
+  }
+
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    syntax_error = true;
+    error_offset = position > 0 ? position - 1 : 0;
+    error_message = ex.what();
+    return false;
+  }
+
+ private:
+  struct Container {
+    std::string pointer;
+    bool is_array = false;
+    std::size_t next_index = 0;
+    std::string key;
+  };
+
+  // Records the pointer and start offset of the value that the parser has just met.
+  std::string record() {
+    std::string pointer;
+    std::size_t start = 0;
+    if (stack_.empty()) {
+      start = skip_separators(text_, 0, "");
+    } else if (stack_.back().is_array) {
+      pointer = stack_.back().pointer + "/" + std::to_string(stack_.back().next_index++);
+      start = skip_separators(text_, prev_end_, "[,");
+    } else {
+      pointer = stack_.back().pointer + "/" + pointer_token(stack_.back().key);
+      start = skip_separators(text_, key_end_, ":");
+    }
+    offsets.emplace(pointer, start);
+    return pointer;
+  }
+
+  bool value_done(bool ok) {
+    record();
+    return ok && done();
+  }
+
+  bool open(bool is_array) {
+    const std::size_t start_guess = consumed_;
+    std::string pointer = record();
+    if (stack_.size() >= max_depth_) {
+      depth_exceeded = true;
+      depth_offset = start_guess > 0 ? start_guess - 1 : 0;
+      return false;
+    }
+    stack_.push_back(Container{std::move(pointer), is_array, 0, {}});
+    return true;
+  }
+
+  bool close() {
+    if (!stack_.empty()) stack_.pop_back();
+    return done();
+  }
+
+  bool done() {
+    prev_end_ = consumed_;
+    return true;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::string_view text_;
+  const std::size_t& consumed_;
+  std::size_t max_depth_;
+  std::vector<Container> stack_;
+  std::size_t prev_end_ = 0;
+  std::size_t key_end_ = 0;
+};
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 3, column 5: ".
+std::string plain_parse_message(const std::string& what) {
+  std::string message = what;
+  if (auto colon = message.find(": "); colon != std::string::npos && message.starts_with("[json"))
+    message = message.substr(colon + 2);
+  if (message.find("ill-formed UTF-8") != std::string::npos)
+    return "the file is not valid UTF-8 text (" + message + "); save it as UTF-8 in your editor";
+  return "this is not valid JSON (" + message +
+         "); look for a missing comma, quote or bracket at or just before this place";
+}
+
+}  // namespace
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+TextPosition position_at(std::string_view text, std::size_t offset) {
+  TextPosition p{1, 1};
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+TextPosition PositionedJson::position_of(std::string_view pointer, std::string_view text) const {
+  std::string p(pointer);
+  while (true) {
+    if (auto it = offsets.find(p); it != offsets.end()) return position_at(text, it->second);
+    if (p.empty()) return TextPosition{1, 1};
+    p.erase(p.rfind('/'));
+  }
+}
+
+std::optional<PositionedJson> parse_positioned_json(std::string_view text, std::size_t max_depth,
+                                                    JsonError* error) {
+  PositionedJson result;
+  std::size_t consumed = 0;
+  PositionRecorder recorder(result.value, text, consumed, max_depth);
+  CountingIterator first{text.data(), text.data(), &consumed};
+  CountingIterator last{text.data() + text.size(), text.data(), &consumed};
+  bool ok = false;
+  try {
+    ok = json::sax_parse(first, last, &recorder);
+  } catch (const std::exception& ex) {  // nlohmann documents none here; stay safe anyway
+    recorder.syntax_error = true;
+    recorder.error_offset = consumed;
+    recorder.error_message = ex.what();
+  }
+  if (ok && !recorder.depth_exceeded && !recorder.syntax_error) {
+    result.offsets = std::move(recorder.offsets);
+    return result;
+  }
+  if (error) {
+    if (recorder.depth_exceeded) {
+      error->position = position_at(text, recorder.depth_offset);
+      error->message = "objects and lists are nested more than " + std::to_string(max_depth) +
+                       " levels deep here; the content format never needs that, so check the brackets";
+    } else {
+      error->position = position_at(text, recorder.error_offset);
+      error->message = plain_parse_message(recorder.error_message);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk::core

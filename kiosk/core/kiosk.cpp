@@ -1,0 +1,139 @@
+#include "core/kiosk.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::core {
+
+const char* mode_name(Mode m) { return m == Mode::detail ? "detail" : "browse"; }
+
+KioskState initial_state(const Content& content) {
+  KioskState s;
+  s.limits = limits_for(content.first_year(), content.last_year());
+  s.home = View{s.limits.min_year, s.limits.max_year};
+  s.view = s.home;
+  s.language = content.default_language;
+  return s;
+}
+
+namespace {
+
+void animate_to(KioskState& s, View to, const KioskConfig& config) {
+  s.fling_px_per_ms = 0;
+  s.animation = ViewAnimation{s.view, clamp_view(to, s.limits), s.now_ms, config.animation_ms};
+}
+
+void open_detail(KioskState& s, const Content& content, int event) {
+  if (event < 0 || event >= static_cast<int>(content.events.size())) return;
+  s.mode = Mode::detail;
+  s.selected_event = content.events[event].id;
+  s.fling_px_per_ms = 0;
+  s.animation.reset();
+}
+
+void close_detail(KioskState& s) {
+  s.mode = Mode::browse;
+  s.selected_event.clear();
+}
+
+void activate(KioskState& s, const Content& content, Hit hit, const KioskConfig& config) {
+  const double mid = (s.view.start + s.view.end) / 2;
+  const View target = s.animation ? s.animation->to : s.view;
+  switch (hit.target) {
+    case Target::card: open_detail(s, content, hit.event); break;
+    case Target::zoom_in: animate_to(s, zoom_about(target, mid, config.button_zoom), config); break;
+    case Target::zoom_out: animate_to(s, zoom_about(target, mid, 1 / config.button_zoom), config); break;
+    case Target::home: animate_to(s, s.home, config); break;
+    case Target::back: close_detail(s); break;
+    case Target::none: break;
+  }
+}
+
+void on_key(KioskState& s, const Content& content, const Command& c, const KioskConfig& config) {
+  const std::string& k = c.key;
+  if (s.mode == Mode::detail) {
+    if (k == "Escape" || k == "Backspace" || k == "AC Back") close_detail(s);
+    return;
+  }
+  const double mid = (s.view.start + s.view.end) / 2;
+  const View target = s.animation ? s.animation->to : s.view;
+  if (k == "Right" || k == "Left") {
+    const double years = target.span() * config.key_pan_fraction * (k == "Right" ? 1 : -1);
+    animate_to(s, pan_by(target, years), config);
+  } else if (k == "=" || k == "+" || k == "Keypad +") {
+    animate_to(s, zoom_about(target, mid, config.button_zoom), config);
+  } else if (k == "-" || k == "Keypad -") {
+    animate_to(s, zoom_about(target, mid, 1 / config.button_zoom), config);
+  } else if (k == "Home") {
+    animate_to(s, s.home, config);
+  } else if (k == "End") {
+    animate_to(s, View{s.limits.max_year - target.span(), s.limits.max_year}, config);
+  } else if (k == "Return" && !content.events.empty()) {
+    // Open the event nearest the middle of the view.
+    int best = 0;
+    for (std::size_t i = 0; i < content.events.size(); ++i)
+      if (std::abs(content.events[i].t0 - mid) < std::abs(content.events[best].t0 - mid)) best = static_cast<int>(i);
+    open_detail(s, content, best);
+  }
+}
+
+double ease_out_cubic(double t) { return 1 - std::pow(1 - t, 3); }
+
+}  // namespace
+
+void update(KioskState& s, const Content& content, const Layout& layout, const std::vector<Command>& commands,
+            double now_ms, const KioskConfig& config) {
+  const double dt = std::max(0.0, now_ms - s.now_ms);
+  s.now_ms = now_ms;
+  const double years_per_px = layout.scale.width > 0 ? s.view.span() / layout.scale.width : 0;
+
+  for (const Command& c : commands) {
+    if (c.kind != CommandKind::quit) s.last_input_ms = now_ms;
+    switch (c.kind) {
+      case CommandKind::stop:
+        s.fling_px_per_ms = 0;
+        s.animation.reset();
+        break;
+      case CommandKind::pan:
+        if (s.mode == Mode::browse) {
+          s.animation.reset();
+          s.view = clamp_view(pan_by(s.view, -c.dx * years_per_px), s.limits);
+        }
+        break;
+      case CommandKind::zoom:
+        if (s.mode == Mode::browse) {
+          s.animation.reset();
+          s.view = clamp_view(zoom_about(s.view, layout.scale.year_at(c.x), c.factor), s.limits);
+        }
+        break;
+      case CommandKind::fling:
+        if (s.mode == Mode::browse) s.fling_px_per_ms = c.dx;
+        break;
+      case CommandKind::tap: {
+        const Hit at_release = layout.hit(c.x, c.y);
+        if (at_release == layout.hit(c.press_x, c.press_y)) activate(s, content, at_release, config);
+        break;
+      }
+      case CommandKind::key: on_key(s, content, c, config); break;
+      case CommandKind::quit: s.running = false; break;
+    }
+  }
+
+  if (s.animation) {
+    const ViewAnimation& a = *s.animation;
+    const double t = a.duration_ms > 0 ? std::clamp((now_ms - a.start_ms) / a.duration_ms, 0.0, 1.0) : 1.0;
+    s.view = blend(a.from, a.to, ease_out_cubic(t));
+    if (t >= 1.0) s.animation.reset();
+  } else if (s.fling_px_per_ms != 0 && dt > 0) {
+    // Integral of v * decay^t over the step, so the distance does not depend on the frame rate.
+    const double decay = std::pow(config.fling_decay_per_ms, dt);
+    const double distance_px = s.fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    const View before = s.view;
+    s.view = clamp_view(pan_by(s.view, -distance_px * years_per_px), s.limits);
+    s.fling_px_per_ms *= decay;
+    if (std::abs(s.fling_px_per_ms) < 0.01 || s.view == before) s.fling_px_per_ms = 0;
+  }
+  s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,27 @@
+#pragma once
+// The kiosk state machine: commands in, new state out. Time is always a parameter.
+#include <vector>
+
+#include "core/commands.hpp"
+#include "core/content.hpp"
+#include "core/kiosk_state.hpp"
+#include "core/layout.hpp"
+
+namespace kiosk::core {
+
+struct KioskConfig {
+  double fling_decay_per_ms = 0.996;  // inertia velocity multiplier per millisecond
+  double button_zoom = 2.0;           // factor of one press of + or -
+  double key_pan_fraction = 0.15;     // arrow keys move this share of the visible span
+  double animation_ms = 350;          // button zooms and returns home
+};
+
+// The state a new visitor finds: browse mode, the whole history in view, the default language.
+KioskState initial_state(const Content& content);
+
+// Applies `commands` (made against `layout`, the frame the visitor saw) and advances
+// animations and inertia to `now_ms`.
+void update(KioskState& state, const Content& content, const Layout& layout, const std::vector<Command>& commands,
+            double now_ms, const KioskConfig& config = {});
+
+}  // namespace kiosk::core

@@ -1,0 +1,37 @@
+#pragma once
+// Everything a reset must clear: the mode, the view, the selection, language and timers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time_scale.hpp"
+
+namespace kiosk::core {
+
+enum class Mode { browse, detail };
+
+const char* mode_name(Mode m);  // "browse", "detail"
+
+struct ViewAnimation {
+  View from, to;
+  double start_ms = 0;
+  double duration_ms = 0;
+};
+
+struct KioskState {
+  bool running = true;                  // false once the program has decided to exit
+  Mode mode = Mode::browse;
+  View view;                            // what the timeline shows now
+  View home;                            // the view a new visitor starts from
+  ViewLimits limits;                    // how far navigation may go
+  std::string selected_event;           // id of the event in detail, "" when none
+  std::string language;                 // visitor's language code
+  std::vector<std::string> filters;     // theme ids shown; empty = all
+  double now_ms = 0;                    // time of the last update, ms
+  double last_input_ms = 0;             // time of the last visitor input, ms
+  double idle_seconds = 0;              // seconds since the last input
+  std::optional<ViewAnimation> animation;  // a button zoom or a return home in progress
+  double fling_px_per_ms = 0;           // inertia after a drag; 0 when still
+};
+
+}  // namespace kiosk::core

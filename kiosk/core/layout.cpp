@@ -1,0 +1,172 @@
+#include "core/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace kiosk::core {
+
+namespace {
+
+struct Sizes {  // design sizes, in pixels for this viewport
+  float margin, header_h, axis_h, footer_h, button, card_w, card_h, lane_gap, era_label_h;
+};
+
+Sizes sizes_for(const Viewport& vp) {
+  const float u = vp.unit();
+  Sizes s;
+  s.margin = 36 * u;
+  s.header_h = 132 * u;
+  s.axis_h = 84 * u;
+  s.button = std::max(104 * u, vp.mm(15));  // primary touch targets: at least 15 mm
+  s.footer_h = s.button + 2 * 24 * u;
+  s.card_w = 370 * u;
+  s.card_h = 170 * u;
+  s.lane_gap = 22 * u;
+  s.era_label_h = 58 * u;
+  return s;
+}
+
+bool overlaps(float a0, float a1, float b0, float b1) { return a0 < b1 && b0 < a1; }
+
+void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
+  const Rect& area = out.timeline;
+  const float cards_top = area.y + s.era_label_h;
+  const float cards_bottom = area.bottom() - 28 * out.viewport.unit();
+  const int lanes = std::max(1, static_cast<int>((cards_bottom - cards_top + s.lane_gap) / (s.card_h + s.lane_gap)));
+
+  struct Candidate {
+    int event;
+    float x0, x1;  // axis span in pixels
+  };
+  std::vector<Candidate> visible;
+  for (std::size_t i = 0; i < content.events.size(); ++i) {
+    const Event& e = content.events[i];
+    if (!state.filters.empty()) {
+      bool shown = false;
+      for (const auto& t : e.themes) shown |= std::find(state.filters.begin(), state.filters.end(), t) != state.filters.end();
+      if (!shown) continue;
+    }
+    const float x0 = static_cast<float>(out.scale.x_of(e.t0));
+    const float x1 = static_cast<float>(out.scale.x_of(e.t1));
+    if (x1 < area.x || x0 > area.right()) continue;
+    visible.push_back({static_cast<int>(i), x0, x1});
+  }
+  // Most important first, then earliest: they claim the lanes nearest the axis.
+  std::stable_sort(visible.begin(), visible.end(), [&](const Candidate& a, const Candidate& b) {
+    const Event& ea = content.events[a.event];
+    const Event& eb = content.events[b.event];
+    return ea.importance != eb.importance ? ea.importance < eb.importance : a.x0 < b.x0;
+  });
+
+  for (const Candidate& c : visible) {
+    // A range that began off screen keeps its card at the left edge while its span is visible.
+    float left = std::max(c.x0, area.x);
+    left = std::min(left, area.right() - s.card_w);
+    const float right = left + s.card_w + s.lane_gap;
+    const float stem = std::max(c.x0, area.x);
+    int chosen = -1;
+    for (int lane = 0; lane < lanes && chosen < 0; ++lane) {
+      bool free = true;
+      for (const CardBox& other : out.cards) {
+        const float ox0 = other.rect.x, ox1 = other.rect.right() + s.lane_gap;
+        if (other.lane == lane && overlaps(left, right, ox0, ox1)) free = false;
+        // Neither card may cover the other's stem on its way down to the axis.
+        if (other.lane < lane && stem >= other.rect.x && stem <= other.rect.right()) free = false;
+        const float other_stem = std::max(other.marker_x, area.x);
+        if (other.lane > lane && other_stem >= left && other_stem <= left + s.card_w) free = false;
+        if (!free) break;
+      }
+      if (free) chosen = lane;
+    }
+    if (chosen < 0) {
+      ++out.hidden_events;
+      continue;
+    }
+    CardBox box;
+    box.event = c.event;
+    box.lane = chosen;
+    box.marker_x = c.x0;
+    box.span_x1 = c.x1;
+    box.rect = Rect{left, cards_bottom - (chosen + 1) * s.card_h - chosen * s.lane_gap, s.card_w, s.card_h};
+    out.cards.push_back(box);
+  }
+  // Draw in time order so the picture does not depend on importance ties.
+  std::sort(out.cards.begin(), out.cards.end(), [](const CardBox& a, const CardBox& b) { return a.rect.x < b.rect.x; });
+}
+
+void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                   const Sizes& s) {
+  const Viewport& vp = out.viewport;
+  out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
+  out.axis = Rect{0, out.footer.y - s.axis_h, vp.width, s.axis_h};
+  out.timeline = Rect{0, out.header.bottom(), vp.width, out.axis.y - out.header.bottom()};
+  out.scale = TimeScale{state.view, 0, vp.width};
+
+  for (std::size_t i = 0; i < content.eras.size(); ++i) {
+    const Era& era = content.eras[i];
+    const float x0 = std::max(0.0f, static_cast<float>(out.scale.x_of(era.t0)));
+    const float x1 = std::min(vp.width, static_cast<float>(out.scale.x_of(era.t1)));
+    if (x1 > x0) out.eras.push_back({static_cast<int>(i), x0, x1});
+  }
+  out.ticks = make_ticks(out.scale, metrics.tick_label_px, 40 * vp.unit(), content.strings, state.language);
+  place_cards(content, state, out, s);
+
+  // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.
+  const float gap = 20 * vp.unit();
+  float x = vp.width - s.margin - s.button;
+  const float y = out.footer.y + (out.footer.h - s.button) / 2;
+  const float home_w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px("button.home")) + 64 * vp.unit());
+  out.buttons.push_back({Target::zoom_in, Rect{x, y, s.button, s.button}, "button.zoom_in"});
+  x -= gap + s.button;
+  out.buttons.push_back({Target::zoom_out, Rect{x, y, s.button, s.button}, "button.zoom_out"});
+  x -= gap + home_w;
+  out.buttons.push_back({Target::home, Rect{x, y, home_w, s.button}, "button.home"});
+}
+
+void layout_detail(const LayoutMetrics& metrics, Layout& out, const Sizes& s) {
+  const Viewport& vp = out.viewport;
+  const float u = vp.unit();
+  out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
+  out.detail_panel = Rect{s.margin, out.header.bottom(), vp.width - 2 * s.margin, out.footer.y - out.header.bottom()};
+  const Rect& p = out.detail_panel;
+  const float pad = 40 * u;
+  if (vp.width >= vp.height) {
+    const float img_w = std::floor(p.w * 0.42f);
+    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::min(p.h * 0.40f, img_w * 2 / 3)};
+    const float tx = out.detail_image.right() + pad * 1.5f;
+    out.detail_text = Rect{tx, p.y + pad, p.right() - pad - tx, p.h - 2 * pad};
+  } else {
+    const float img_w = p.w - 2 * pad;
+    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::floor(img_w * 2 / 3)};
+    const float ty = out.detail_image.bottom() + pad;
+    out.detail_text = Rect{p.x + pad, ty, img_w, p.bottom() - pad - ty};
+  }
+  const float back_w = std::max(s.button * 2.0f, static_cast<float>(metrics.button_label_px("button.back")) + 110 * u);
+  out.buttons.push_back({Target::back, Rect{s.margin, out.footer.y + (out.footer.h - s.button) / 2, back_w, s.button},
+                         "button.back"});
+}
+
+}  // namespace
+
+Hit Layout::hit(float x, float y) const {
+  for (const Button& b : buttons)
+    if (b.rect.contains(x, y)) return Hit{b.target, -1};
+  for (auto it = cards.rbegin(); it != cards.rend(); ++it)
+    if (it->rect.contains(x, y)) return Hit{Target::card, it->event};
+  return Hit{};
+}
+
+Layout compute_layout(const Content& content, const KioskState& state, const Viewport& viewport,
+                      const LayoutMetrics& metrics) {
+  Layout out;
+  out.viewport = viewport;
+  out.mode = state.mode;
+  const Sizes s = sizes_for(viewport);
+  out.header = Rect{0, 0, viewport.width, s.header_h};
+  if (state.mode == Mode::detail) layout_detail(metrics, out, s);
+  else layout_browse(content, state, metrics, out, s);
+  return out;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,88 @@
+#pragma once
+// Where everything goes on screen for one frame. Drawing and hit-testing both use it.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/content.hpp"
+#include "core/kiosk_state.hpp"
+#include "core/ticks.hpp"
+#include "core/time_scale.hpp"
+
+namespace kiosk::core {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+};
+
+struct Viewport {
+  float width = 1920, height = 1080;  // pixels
+  float px_per_mm = 3.6f;             // from the display's physical size or config
+  // One design pixel: sizes are drawn for a 1080-pixel short side and scaled with the screen.
+  float unit() const { return (width < height ? width : height) / 1080.0f; }
+  // `mm` millimetres in pixels, for touch targets.
+  float mm(float mm) const { return mm * px_per_mm; }
+};
+
+enum class Target { none, card, zoom_in, zoom_out, home, back };
+
+struct Hit {
+  Target target = Target::none;
+  int event = -1;  // index into Content::events for Target::card
+  bool operator==(const Hit&) const = default;
+};
+
+struct CardBox {
+  int event = -1;        // index into Content::events
+  Rect rect;             // the card
+  float marker_x = 0;    // where the event starts on the axis
+  float span_x1 = 0;     // where a range event ends on the axis (== marker_x for moments)
+  int lane = 0;          // 0 is nearest the axis
+};
+
+struct EraBand {
+  int era = -1;          // index into Content::eras
+  float x0 = 0, x1 = 0;  // clipped to the timeline
+};
+
+struct Button {
+  Target target = Target::none;
+  Rect rect;
+  std::string label_key;  // UI string key, e.g. "button.zoom_in"
+};
+
+// Sizes the layout needs from the text module, measured in pixels.
+struct LayoutMetrics {
+  std::function<double(TickUnit)> tick_label_px = [](TickUnit) { return 120.0; };
+  // Width of a button's label (a UI string key) in the button type.
+  std::function<double(const std::string&)> button_label_px = [](const std::string&) { return 200.0; };
+};
+
+struct Layout {
+  Viewport viewport;
+  Mode mode = Mode::browse;
+  TimeScale scale;
+  Rect header;         // title bar
+  Rect timeline;       // era bands, cards and stems
+  Rect axis;           // ticks and labels
+  Rect footer;         // controls and hints
+  std::vector<EraBand> eras;
+  std::vector<Tick> ticks;
+  std::vector<CardBox> cards;  // drawn in order; no two overlap
+  int hidden_events = 0;       // events in view that had no room for a card
+  std::vector<Button> buttons;
+  // Detail screen (mode detail)
+  Rect detail_panel, detail_image, detail_text;
+
+  // What is under (x, y): buttons first, then cards.
+  Hit hit(float x, float y) const;
+};
+
+// Lays out one frame for the state's mode and view.
+Layout compute_layout(const Content& content, const KioskState& state, const Viewport& viewport,
+                      const LayoutMetrics& metrics);
+
+}  // namespace kiosk::core

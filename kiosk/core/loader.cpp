@@ -1,0 +1,446 @@
+#include "core/loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/json_positions.hpp"
+#include "core/reading_budget.hpp"
+
+namespace kiosk::core {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// One content file being read: its text, parsed JSON and a place to report problems.
+class FileReader {
+ public:
+  FileReader(std::string rel_name, std::vector<Diagnostic>& out) : name_(std::move(rel_name)), out_(out) {}
+
+  // Reads and parses the file; false (with a diagnostic) when it cannot be used at all.
+  bool open(const fs::path& path, const LoadOptions& options) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return file_error("cannot read this file (" + ec.message() + ")");
+    if (size > options.max_file_bytes)
+      return file_error("the file is " + std::to_string(size) + " bytes; content files may be at most " +
+                        std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return file_error("cannot open this file; check its permissions");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text_ = buffer.str();
+    JsonError error;
+    auto parsed = parse_positioned_json(text_, options.max_depth, &error);
+    if (!parsed) {
+      out_.push_back({name_, error.position.line, error.position.column, "", Severity::error, error.message});
+      return false;
+    }
+    json_ = std::move(*parsed);
+    if (!json_.value.is_object()) return report("", Severity::error, "the file must hold one JSON object { ... }");
+    return true;
+  }
+
+  const json& root() const { return json_.value; }
+  const std::string& name() const { return name_; }
+  int errors() const { return errors_; }
+
+  // Reports a problem; an error also marks the event to be skipped unless `keeps_event`
+  // (a broken picture gets a placeholder, not a missing event).
+  bool report(const std::string& pointer, Severity severity, std::string message, bool keeps_event = false) {
+    const TextPosition p = json_.position_of(pointer, text_);
+    out_.push_back({name_, p.line, p.column, pointer, severity, std::move(message)});
+    if (severity == Severity::error && !keeps_event) ++errors_;
+    return false;
+  }
+
+  // A member of `obj` (at `ptr`) or nullptr; reports a missing required member.
+  const json* member(const json& obj, const std::string& ptr, const char* key, bool required) {
+    if (auto it = obj.find(key); it != obj.end() && !it->is_null()) return &*it;
+    if (required) report(ptr, Severity::error, std::string("\"") + key + "\" is missing; it is required here");
+    return nullptr;
+  }
+
+  std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key, bool required) {
+    const json* v = member(obj, ptr, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      report(ptr + "/" + key, Severity::error, std::string("\"") + key + "\" must be a text in quotes, not " + kind(*v));
+      return std::nullopt;
+    }
+    return v->get<std::string>();
+  }
+
+  // A visitor-visible text: "plain" (default language) or {"en": "...", "es": "..."}.
+  LocalText text(const json& obj, const std::string& ptr, const char* key, bool required,
+                 const std::string& default_language) {
+    LocalText out;
+    const json* v = member(obj, ptr, key, required);
+    if (!v) return out;
+    const std::string p = ptr + "/" + key;
+    if (v->is_string()) {
+      out.by_lang[default_language] = v->get<std::string>();
+    } else if (v->is_object()) {
+      for (const auto& [lang, t] : v->items()) {
+        if (!t.is_string()) {
+          report(p + "/" + pointer_token(lang), Severity::error,
+                 "the \"" + lang + "\" text must be in quotes, not " + kind(t));
+          continue;
+        }
+        out.by_lang[lang] = t.get<std::string>();
+      }
+    } else {
+      report(p, Severity::error, std::string("\"") + key + "\" must be a text, or one text per language like {\"en\": \"...\"}, not " + kind(*v));
+    }
+    if (required && out.get(default_language, default_language).empty())
+      report(p, Severity::error, std::string("\"") + key + "\" is empty; write it at least in \"" + default_language + "\"");
+    return out;
+  }
+
+  std::vector<std::string> string_list(const json& obj, const std::string& ptr, const char* key) {
+    std::vector<std::string> out;
+    const json* v = member(obj, ptr, key, false);
+    if (!v) return out;
+    if (!v->is_array()) {
+      report(ptr + "/" + key, Severity::error, std::string("\"") + key + "\" must be a list [\"...\", \"...\"], not " + kind(*v));
+      return out;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      if ((*v)[i].is_string()) out.push_back((*v)[i].get<std::string>());
+      else report(ptr + "/" + key + "/" + std::to_string(i), Severity::error, "each entry must be a text in quotes, not " + kind((*v)[i]));
+    }
+    return out;
+  }
+
+  std::optional<Date> date(const json& obj, const std::string& ptr, const char* key, bool required) {
+    const json* v = member(obj, ptr, key, required);
+    if (!v) return std::nullopt;
+    std::string written;
+    if (v->is_string()) written = v->get<std::string>();
+    else if (v->is_number_integer()) written = std::to_string(v->get<std::int64_t>());
+    else {
+      report(ptr + "/" + key, Severity::error, std::string("\"") + key + "\" must be a date in quotes like \"1965-09-08\", not " + kind(*v));
+      return std::nullopt;
+    }
+    std::string error;
+    auto d = parse_date(written, &error);
+    if (!d) report(ptr + "/" + key, Severity::error, error);
+    return d;
+  }
+
+  std::optional<Rgba> color(const json& obj, const std::string& ptr, const char* key, bool required) {
+    auto s = string(obj, ptr, key, required);
+    if (!s) return std::nullopt;
+    auto c = parse_color(*s);
+    if (!c) report(ptr + "/" + key, Severity::error, "\"" + *s + "\" is not a colour; write \"#RRGGBB\", e.g. \"#B03A2E\"");
+    return c;
+  }
+
+  static std::string kind(const json& v) {
+    switch (v.type()) {
+      case json::value_t::null: return "null";
+      case json::value_t::boolean: return "true/false";
+      case json::value_t::number_integer:
+      case json::value_t::number_unsigned:
+      case json::value_t::number_float: return "a number";
+      case json::value_t::string: return "a text";
+      case json::value_t::array: return "a list";
+      case json::value_t::object: return "an object";
+      default: return "something else";
+    }
+  }
+
+ private:
+  bool file_error(std::string message) {
+    out_.push_back({name_, 0, 0, "", Severity::error, std::move(message)});
+    ++errors_;
+    return false;
+  }
+
+  std::string name_;
+  std::vector<Diagnostic>& out_;
+  std::string text_;
+  PositionedJson json_;
+  int errors_ = 0;
+};
+
+bool is_slug(const std::string& id) {
+  if (id.empty() || id.size() > 120) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// Why `rel` may not be used as an image path, or "" when it is inside `images_root` and exists.
+std::string image_path_problem(const std::string& rel, const fs::path& images_root) {
+  const fs::path p(rel);
+  if (rel.empty()) return "the image path is empty";
+  if (p.is_absolute()) return "\"" + rel + "\" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
+  for (const auto& part : p)
+    if (part == "..") return "\"" + rel + "\" climbs out of the images folder with \"..\"; keep images inside images/";
+  std::error_code ec;
+  const fs::path full = images_root / p;
+  if (!fs::exists(full, ec)) return "the image \"" + rel + "\" does not exist in the images folder; check the spelling";
+  const fs::path real = fs::weakly_canonical(full, ec);
+  const fs::path root = fs::weakly_canonical(images_root, ec);
+  const auto rel_to_root = real.lexically_relative(root);
+  if (ec || rel_to_root.empty() || *rel_to_root.begin() == "..")
+    return "\"" + rel + "\" is a link that leads outside the images folder; copy the image into images/ instead";
+  if (!fs::is_regular_file(real, ec)) return "\"" + rel + "\" is not a file";
+  return "";
+}
+
+void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options) {
+  FileReader f("timeline.json", out);
+  if (!f.open(dir / "timeline.json", options)) return;
+  const json& r = f.root();
+  if (auto lang = f.string(r, "", "default_language", false)) c.default_language = *lang;
+  c.strings.default_language = c.default_language;
+  c.title = f.text(r, "", "title", true, c.default_language);
+  c.languages = f.string_list(r, "", "languages");
+  if (std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end())
+    c.languages.insert(c.languages.begin(), c.default_language);
+
+  if (const json* style = f.member(r, "", "style", false); style && style->is_object()) {
+    auto set = [&](const char* key, Rgba& target) {
+      if (auto col = f.color(*style, "/style", key, false)) target = *col;
+    };
+    set("background", c.style.background);
+    set("ink", c.style.ink);
+    set("muted_ink", c.style.muted_ink);
+    set("card", c.style.card);
+    set("accent", c.style.accent);
+    set("accent_ink", c.style.accent_ink);
+  }
+
+  if (const json* themes = f.member(r, "", "themes", false)) {
+    for (std::size_t i = 0; themes->is_array() && i < themes->size(); ++i) {
+      const std::string ptr = "/themes/" + std::to_string(i);
+      const json& t = (*themes)[i];
+      if (!t.is_object()) { f.report(ptr, Severity::error, "each theme must be an object {\"id\": ..., \"title\": ..., \"color\": ...}"); continue; }
+      Theme theme;
+      theme.id = f.string(t, ptr, "id", true).value_or("");
+      theme.title = f.text(t, ptr, "title", true, c.default_language);
+      theme.color = f.color(t, ptr, "color", true).value_or(c.style.accent);
+      if (!theme.id.empty()) c.themes.push_back(std::move(theme));
+    }
+  }
+
+  if (const json* eras = f.member(r, "", "eras", false)) {
+    for (std::size_t i = 0; eras->is_array() && i < eras->size(); ++i) {
+      const std::string ptr = "/eras/" + std::to_string(i);
+      const json& e = (*eras)[i];
+      if (!e.is_object()) { f.report(ptr, Severity::error, "each era must be an object {\"id\", \"title\", \"start\", \"end\", \"color\"}"); continue; }
+      Era era;
+      era.id = f.string(e, ptr, "id", true).value_or("");
+      era.title = f.text(e, ptr, "title", true, c.default_language);
+      auto start = f.date(e, ptr, "start", true);
+      auto end = f.date(e, ptr, "end", true);
+      era.color = f.color(e, ptr, "color", true).value_or(Rgba{230, 230, 230, 255});
+      if (!start || !end || era.id.empty()) continue;
+      era.start = *start;
+      era.end = *end;
+      era.t0 = period_start(*start);
+      era.t1 = period_end(*end);
+      if (era.t1 <= era.t0) { f.report(ptr + "/end", Severity::error, "the era ends before it starts; swap \"start\" and \"end\""); continue; }
+      c.eras.push_back(std::move(era));
+    }
+    std::sort(c.eras.begin(), c.eras.end(), [](const Era& a, const Era& b) { return a.t0 < b.t0; });
+  }
+}
+
+void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options) {
+  std::error_code ec;
+  if (!fs::is_directory(dir / "i18n", ec)) {
+    out.push_back({"i18n", 0, 0, "", Severity::error, "the i18n folder with the UI strings (en.json, ...) is missing"});
+    return;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir / "i18n", ec))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    FileReader f("i18n/" + path.filename().string(), out);
+    if (!f.open(path, options)) continue;
+    auto& table = c.strings.tables[path.stem().string()];
+    for (const auto& [key, value] : f.root().items()) {
+      if (key == "$schema") continue;
+      if (value.is_string()) table[key] = value.get<std::string>();
+      else f.report("/" + pointer_token(key), Severity::error, "\"" + key + "\" must be a text in quotes");
+    }
+  }
+  for (const auto& lang : c.languages)
+    if (!c.strings.tables.count(lang))
+      out.push_back({"i18n/" + lang + ".json", 0, 0, "", Severity::warning,
+                     "language \"" + lang + "\" is offered but has no UI strings file; visitors will see " + c.default_language + " buttons"});
+}
+
+void read_event(const fs::path& path, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
+                const LoadOptions& options, std::set<std::string>& ids) {
+  FileReader f(rel, out);
+  if (!f.open(path, options)) return;
+  const json& r = f.root();
+  const std::string& lang = c.default_language;
+  Event e;
+  e.file = rel;
+  e.id = f.string(r, "", "id", true).value_or("");
+  if (!e.id.empty() && !is_slug(e.id))
+    f.report("/id", Severity::error, "\"" + e.id + "\" is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
+  else if (!e.id.empty() && ids.count(e.id))
+    f.report("/id", Severity::error, "the id \"" + e.id + "\" is already used by another event; every event needs its own id");
+  else if (!e.id.empty() && path.stem().string() != e.id)
+    f.report("/id", Severity::warning, "the file name does not match the id; rename the file to \"" + e.id + ".json\"");
+
+  auto start = f.date(r, "", "start_date", true);
+  auto end = f.date(r, "", "end_date", false);
+  if (start) {
+    e.start = *start;
+    e.t0 = period_start(*start);
+    e.t1 = period_end(*start);
+  }
+  if (start && end) {
+    if (period_end(*end) < e.t0 || period_start(*end) < e.t0)
+      f.report("/end_date", Severity::error, "the end date comes before the start date; check both dates");
+    else {
+      e.end = end;
+      e.t1 = period_end(*end);
+    }
+  }
+  e.display_date = f.text(r, "", "display_date", false, lang);
+  e.headline = f.text(r, "", "headline", true, lang);
+  e.summary = f.text(r, "", "summary", false, lang);
+  e.body = f.text(r, "", "body", false, lang);
+  e.solidarity = f.text(r, "", "solidarity", false, lang);
+  e.themes = f.string_list(r, "", "themes");
+  e.people = f.string_list(r, "", "people");
+  e.places = f.string_list(r, "", "places");
+  e.related = f.string_list(r, "", "related");
+  if (const json* imp = f.member(r, "", "importance", false)) {
+    if (imp->is_number_integer() && imp->get<std::int64_t>() >= 1 && imp->get<std::int64_t>() <= 5)
+      e.importance = imp->get<int>();
+    else
+      f.report("/importance", Severity::error, "\"importance\" must be a whole number from 1 (most important) to 5");
+  }
+  for (const auto& theme : e.themes)
+    if (!c.theme(theme))
+      f.report("/themes", Severity::error, "the theme \"" + theme + "\" is not defined in timeline.json \"themes\"; add it there or fix the spelling");
+
+  if (const json* media = f.member(r, "", "media", false)) {
+    if (!media->is_array()) f.report("/media", Severity::error, "\"media\" must be a list of {\"image\": ..., \"alt\": ...}");
+    for (std::size_t i = 0; media->is_array() && i < media->size(); ++i) {
+      const std::string ptr = "/media/" + std::to_string(i);
+      const json& m = (*media)[i];
+      if (!m.is_object()) { f.report(ptr, Severity::error, "each media entry must be an object {\"image\": ..., \"alt\": ...}"); continue; }
+      Media item;
+      item.image = f.string(m, ptr, "image", true).value_or("");
+      item.alt = f.text(m, ptr, "alt", false, lang);
+      item.caption = f.text(m, ptr, "caption", false, lang);
+      item.credit = f.string(m, ptr, "credit", false).value_or("");
+      item.license = f.string(m, ptr, "license", false).value_or("");
+      if (item.alt.empty())
+        f.report(ptr, Severity::warning, "the image has no \"alt\" text; describe it for visitors who cannot see it");
+      if (!item.image.empty()) {
+        const std::string problem = image_path_problem(item.image, c.images_root);
+        if (!problem.empty()) f.report(ptr + "/image", Severity::error, problem + "; a placeholder is shown", true);
+      }
+      e.media.push_back(std::move(item));
+    }
+  }
+  if (const json* quote = f.member(r, "", "quote", false)) {
+    if (quote->is_object()) {
+      Quote q;
+      q.text = f.text(*quote, "/quote", "text", true, lang);
+      q.attribution = f.string(*quote, "/quote", "attribution", true).value_or("");
+      e.quote = std::move(q);
+    } else {
+      f.report("/quote", Severity::error, "\"quote\" must be an object {\"text\": ..., \"attribution\": ...}");
+    }
+  }
+  if (const json* sources = f.member(r, "", "sources", false)) {
+    for (std::size_t i = 0; sources->is_array() && i < sources->size(); ++i) {
+      const std::string ptr = "/sources/" + std::to_string(i);
+      const json& s = (*sources)[i];
+      if (!s.is_object()) { f.report(ptr, Severity::error, "each source must be an object {\"title\", \"url\", ...}"); continue; }
+      Source src;
+      src.title = f.string(s, ptr, "title", true).value_or("");
+      src.publisher = f.string(s, ptr, "publisher", false).value_or("");
+      src.url = f.string(s, ptr, "url", false).value_or("");
+      src.accessed = f.string(s, ptr, "accessed", false).value_or("");
+      e.sources.push_back(std::move(src));
+    }
+  }
+  if (e.sources.empty())
+    f.report("", Severity::warning, "this event has no \"sources\"; every fact shown needs a source");
+  if (const json* questions = f.member(r, "", "questions", false)) {
+    if (questions->is_array()) {
+      e.questions[lang] = f.string_list(r, "", "questions");
+    } else if (questions->is_object()) {
+      for (const auto& [code, list] : questions->items()) {
+        std::vector<std::string> qs;
+        for (const auto& q : list) if (q.is_string()) qs.push_back(q.get<std::string>());
+        if (!list.is_array() || qs.size() != list.size())
+          f.report("/questions/" + pointer_token(code), Severity::error, "questions must be a list of texts in quotes");
+        e.questions[code] = std::move(qs);
+      }
+    } else {
+      f.report("/questions", Severity::error, "\"questions\" must be a list of texts, or one list per language");
+    }
+  }
+  for (const auto& warning : reading_budget_warnings(e, lang)) f.report(warning.pointer, Severity::warning, warning.message);
+
+  if (f.errors() > 0 || e.id.empty() || !start) return;  // skipped: the rest loads
+  ids.insert(e.id);
+  c.events.push_back(std::move(e));
+}
+
+}  // namespace
+
+LoadResult load_content(const fs::path& content_dir, const LoadOptions& options) {
+  LoadResult result;
+  Content& c = result.content;
+  auto& out = result.diagnostics;
+  c.content_root = content_dir;
+  c.images_root = content_dir.parent_path() / "images";
+  if (content_dir.filename().empty()) c.images_root = content_dir.parent_path().parent_path() / "images";
+  try {
+    std::error_code ec;
+    if (!fs::is_directory(content_dir, ec)) {
+      out.push_back({content_dir.string(), 0, 0, "", Severity::error, "this content folder does not exist"});
+      return result;
+    }
+    read_timeline(content_dir, c, out, options);
+    read_translations(content_dir, c, out, options);
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(content_dir / "events", ec))
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    if (ec) out.push_back({"events", 0, 0, "", Severity::error, "the events folder cannot be read (" + ec.message() + ")"});
+    std::sort(files.begin(), files.end());
+    std::set<std::string> ids;
+    for (const auto& path : files)
+      read_event(path, "events/" + path.filename().string(), c, out, options, ids);
+
+    for (auto& e : c.events) {
+      std::vector<std::string> known;
+      for (const auto& rel : e.related) {
+        if (ids.count(rel)) known.push_back(rel);
+        else out.push_back({e.file, 0, 0, "/related", Severity::error,
+                            "the related event \"" + rel + "\" does not exist; check its id"});
+      }
+      e.related = std::move(known);
+    }
+    std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) {
+      return a.t0 != b.t0 ? a.t0 < b.t0 : a.id < b.id;
+    });
+  } catch (const std::exception& ex) {
+    out.push_back({content_dir.string(), 0, 0, "", Severity::error, std::string("content could not be read: ") + ex.what()});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.severity == Severity::error && b.severity != Severity::error;
+  });
+  return result;
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,27 @@
+#pragma once
+// Reads content/ into the model. Never throws; every problem becomes a diagnostic and a bad
+// event is skipped while the rest loads.
+#include <cstddef>
+#include <filesystem>
+#include <vector>
+
+#include "core/content.hpp"
+#include "core/diagnostics.hpp"
+
+namespace kiosk::core {
+
+struct LoadOptions {
+  std::size_t max_file_bytes = 1 << 20;  // a content JSON file larger than this is refused
+  std::size_t max_depth = 32;            // deepest nesting of objects/arrays accepted
+};
+
+struct LoadResult {
+  Content content;
+  std::vector<Diagnostic> diagnostics;  // errors first, then warnings, each in file order
+};
+
+// Loads `content_dir` (timeline.json, events/*.json, i18n/*.json); images are looked up in
+// `content_dir/../images`.
+LoadResult load_content(const std::filesystem::path& content_dir, const LoadOptions& options = {});
+
+}  // namespace kiosk::core

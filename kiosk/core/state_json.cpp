@@ -1,0 +1,48 @@
+#include "core/state_json.hpp"
+
+namespace kiosk::core {
+
+const char* target_name(Target t) {
+  switch (t) {
+    case Target::card: return "card";
+    case Target::zoom_in: return "zoom_in";
+    case Target::zoom_out: return "zoom_out";
+    case Target::home: return "home";
+    case Target::back: return "back";
+    case Target::none: return "none";
+  }
+  return "none";
+}
+
+nlohmann::json state_to_json(const KioskState& state, const Content& content, const Layout& layout) {
+  using nlohmann::json;
+  const float w = layout.viewport.width, h = layout.viewport.height;
+  auto rect = [&](const Rect& r) { return json{{"x", r.x / w}, {"y", r.y / h}, {"w", r.w / w}, {"h", r.h / h}}; };
+  json cards = json::array();
+  for (const CardBox& c : layout.cards) {
+    json card = rect(c.rect);
+    card["id"] = content.events[c.event].id;
+    cards.push_back(card);
+  }
+  json buttons = json::array();
+  for (const Button& b : layout.buttons) {
+    json button = rect(b.rect);
+    button["target"] = target_name(b.target);
+    buttons.push_back(button);
+  }
+  return json{
+      {"running", state.running},
+      {"mode", mode_name(state.mode)},
+      {"view", {{"start", state.view.start}, {"end", state.view.end}}},
+      {"selected_event", state.selected_event.empty() ? json(nullptr) : json(state.selected_event)},
+      {"language", state.language},
+      {"filters", state.filters},
+      {"idle_seconds", state.idle_seconds},
+      {"cards", cards},
+      {"hidden_events", layout.hidden_events},
+      {"buttons", buttons},
+      {"window", {{"width", w}, {"height", h}}},
+  };
+}
+
+}  // namespace kiosk::core

@@ -1,0 +1,46 @@
+#pragma once
+// Decodes images with stb_image on a worker thread; the frame thread never waits for a decode.
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "ui/image_source.hpp"
+
+namespace kiosk::platform {
+
+class ImageLoader final : public ui::ImageSource {
+ public:
+  // `root`: the images folder; paths are relative to it. `max_pixels`: larger images are refused
+  // from their header, before any decoding.
+  explicit ImageLoader(std::filesystem::path root, long long max_pixels = 40'000'000);
+  ~ImageLoader() override;
+
+  ui::ImageView image(const std::string& path) override;
+
+  // Blocks until every requested image is decoded or failed (headless rendering only).
+  void wait_idle();
+
+ private:
+  struct Entry {
+    ui::ImageStatus status = ui::ImageStatus::loading;
+    ui::Surface surface;
+  };
+  void work();
+
+  std::filesystem::path root_;
+  long long max_pixels_;
+  std::mutex mutex_;
+  std::condition_variable wake_, idle_;
+  std::deque<std::string> queue_;
+  std::map<std::string, std::unique_ptr<Entry>> entries_;
+  int busy_ = 0;
+  bool stop_ = false;
+  std::thread worker_;
+};
+
+}  // namespace kiosk::platform

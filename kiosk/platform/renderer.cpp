@@ -1,0 +1,72 @@
+#include "platform/renderer.hpp"
+
+#include <cstddef>
+
+namespace kiosk::platform {
+
+Renderer::~Renderer() {
+  for (auto& [surface, t] : textures_)
+    if (t.texture) SDL_DestroyTexture(t.texture);
+}
+
+void Renderer::forget(const ui::Surface* surface) {
+  if (auto it = textures_.find(surface); it != textures_.end()) {
+    if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+    textures_.erase(it);
+  }
+}
+
+SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
+  if (!surface || surface->width <= 0 || surface->height <= 0) return nullptr;
+  Texture& t = textures_[surface];
+  if (t.texture && t.version == surface->version) return t.texture;
+  if (!t.texture) {
+    t.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, surface->width,
+                                  surface->height);
+    if (!t.texture) return nullptr;
+    SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
+  }
+  SDL_UpdateTexture(t.texture, nullptr, surface->rgba.data(), surface->width * 4);
+  t.version = surface->version;
+  return t.texture;
+}
+
+void Renderer::render(const ImDrawData* data) {
+  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+  SDL_RenderClear(renderer_);
+  if (!data) return;
+  int out_w = 0, out_h = 0;
+  SDL_GetRendererOutputSize(renderer_, &out_w, &out_h);
+  const ImVec2 offset = data->DisplayPos;
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    const ImDrawVert* vertices = list->VtxBuffer.Data;
+    const ImDrawIdx* indices = list->IdxBuffer.Data;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) continue;  // the kiosk registers none
+      ImVec2 clip_min(cmd.ClipRect.x - offset.x, cmd.ClipRect.y - offset.y);
+      ImVec2 clip_max(cmd.ClipRect.z - offset.x, cmd.ClipRect.w - offset.y);
+      if (clip_min.x < 0) clip_min.x = 0;
+      if (clip_min.y < 0) clip_min.y = 0;
+      if (clip_max.x > static_cast<float>(out_w)) clip_max.x = static_cast<float>(out_w);
+      if (clip_max.y > static_cast<float>(out_h)) clip_max.y = static_cast<float>(out_h);
+      if (clip_max.x <= clip_min.x || clip_max.y <= clip_min.y) continue;
+      const SDL_Rect clip{static_cast<int>(clip_min.x), static_cast<int>(clip_min.y),
+                          static_cast<int>(clip_max.x - clip_min.x), static_cast<int>(clip_max.y - clip_min.y)};
+      SDL_RenderSetClipRect(renderer_, &clip);
+      const ImDrawVert* v = vertices + cmd.VtxOffset;
+      const auto* base = reinterpret_cast<const std::byte*>(v);
+      SDL_RenderGeometryRaw(
+          renderer_, texture_for(static_cast<const ui::Surface*>(cmd.TextureId)),
+          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, pos)), sizeof(ImDrawVert),
+          reinterpret_cast<const SDL_Color*>(base + offsetof(ImDrawVert, col)), sizeof(ImDrawVert),
+          reinterpret_cast<const float*>(base + offsetof(ImDrawVert, uv)), sizeof(ImDrawVert),
+          list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), indices + cmd.IdxOffset,
+          static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
+    }
+  }
+  SDL_RenderSetClipRect(renderer_, nullptr);
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,40 @@
+#pragma once
+// Renders ImGui draw data with SDL_Renderer (SDL_RenderGeometryRaw). Debian's libimgui 1.86 ships
+// no SDL_Renderer backend, so this is the project's own.
+// Implemented: textured triangles with per-vertex colour, clip rectangles, vertex offsets
+// (ImGuiBackendFlags_RendererHasVtxOffset), textures mirrored from ui::Surface by version.
+// Missing: user callbacks (the kiosk uses none).
+#include <unordered_map>
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "ui/surface.hpp"
+
+namespace kiosk::platform {
+
+class Renderer {
+ public:
+  explicit Renderer(SDL_Renderer* renderer) : renderer_(renderer) {}
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Clears to black and draws `data` at the renderer's output size.
+  void render(const ImDrawData* data);
+
+  // Frees the GPU copy of a surface that is about to be destroyed.
+  void forget(const ui::Surface* surface);
+
+ private:
+  struct Texture {
+    SDL_Texture* texture = nullptr;
+    std::uint64_t version = 0;
+  };
+  SDL_Texture* texture_for(const ui::Surface* surface);
+
+  SDL_Renderer* renderer_;
+  std::unordered_map<const ui::Surface*, Texture> textures_;
+};
+
+}  // namespace kiosk::platform

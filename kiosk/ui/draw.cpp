@@ -1,0 +1,89 @@
+#include "ui/draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/i18n.hpp"
+#include "ui/draw_common.hpp"
+#include "ui/views.hpp"
+
+namespace kiosk::ui {
+
+void draw_shadow(ImDrawList* dl, const core::Rect& r, float radius, float spread) {
+  for (int i = 3; i >= 1; --i) {
+    const float g = spread * static_cast<float>(i) / 3.0f;
+    dl->AddRectFilled(ImVec2(r.x - g * 0.3f, r.y + g * 0.5f), ImVec2(r.right() + g * 0.3f, r.bottom() + g),
+                      IM_COL32(27, 27, 47, 14), radius + g);
+  }
+}
+
+core::Rgba theme_color(const core::Content& c, const core::Event& e) {
+  for (const auto& id : e.themes)
+    if (const core::Theme* t = c.theme(id)) return t->color;
+  return c.style.accent;
+}
+
+std::string event_date(const core::Content& c, const core::Event& e, const std::string& lang) {
+  const std::string& shown = e.display_date.get(lang, c.default_language);
+  if (!shown.empty()) return shown;
+  return core::format_range(e.start, e.end ? &*e.end : nullptr, c.strings, lang);
+}
+
+TypeScale type_scale(const core::Viewport& vp) {
+  const float u = vp.unit();
+  TypeScale t;
+  t.title = {46 * u, Weight::bold};
+  t.hint = {27 * u, Weight::regular};
+  t.card_date = {23 * u, Weight::bold};
+  t.card_headline = {27 * u, Weight::bold};
+  t.tick = {27 * u, Weight::regular};
+  t.era = {26 * u, Weight::bold};
+  t.button = {32 * u, Weight::bold};
+  t.detail_date = {30 * u, Weight::bold};
+  t.detail_headline = {50 * u, Weight::bold};
+  t.body = {29 * u, Weight::regular};
+  t.label = {25 * u, Weight::bold};
+  t.small = {22 * u, Weight::regular};
+  return t;
+}
+
+core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& content, const std::string& lang,
+                                   const core::Viewport& vp) {
+  const TextStyle style = type_scale(vp).tick;
+  // The widest label each unit can produce in this language.
+  auto widest = [&](core::Date sample, bool vary_month) {
+    double w = 0;
+    for (int m = 1; m <= (vary_month ? 12 : 1); ++m) {
+      if (vary_month) sample.month = m;
+      w = std::max(w, static_cast<double>(text.measure(core::format_date(sample, content.strings, lang), style)));
+    }
+    return w;
+  };
+  const double year_w = widest(core::Date{2000, 0, 0, false}, false);
+  const double month_w = widest(core::Date{2000, 1, 0, false}, true);
+  const double day_w = widest(core::Date{2000, 1, 28, false}, true);
+  core::LayoutMetrics m;
+  const TextStyle button = type_scale(vp).button;
+  m.button_label_px = [&text, &content, lang, button](const std::string& key) {
+    return static_cast<double>(text.measure(content.strings.get(lang, key), button));
+  };
+  m.tick_label_px = [=](core::TickUnit unit) {
+    switch (unit) {
+      case core::TickUnit::month: return month_w;
+      case core::TickUnit::day: return day_w;
+      default: return year_w;
+    }
+  };
+  return m;
+}
+
+void draw_frame(ImDrawList* dl, const Frame& f) {
+  const core::Viewport& vp = f.layout.viewport;
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.content.style.background));
+  draw_header(dl, f);
+  if (f.state.mode == core::Mode::detail) draw_detail(dl, f);
+  else draw_timeline(dl, f);
+  draw_buttons(dl, f);
+}
+
+}  // namespace kiosk::ui

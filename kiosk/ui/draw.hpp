@@ -1,0 +1,35 @@
+#pragma once
+// Draws one frame of the kiosk from its state and layout. Keeps no state of its own.
+#include <imgui.h>
+
+#include "core/content.hpp"
+#include "core/kiosk_state.hpp"
+#include "core/layout.hpp"
+#include "ui/image_source.hpp"
+#include "ui/text.hpp"
+
+namespace kiosk::ui {
+
+struct Frame {
+  const core::Content& content;
+  const core::KioskState& state;
+  const core::Layout& layout;
+  TextEngine& text;
+  ImageSource& images;
+};
+
+// Text sizes, in pixels for the layout's viewport.
+struct TypeScale {
+  TextStyle title, hint, card_date, card_headline, tick, era, button, detail_date, detail_headline, body,
+      label, small;
+};
+TypeScale type_scale(const core::Viewport& vp);
+
+// What the layout needs measured: the widest tick label of each unit and button labels, in
+// pixels. The result refers to `text` and `content`, which must outlive it.
+core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& content, const std::string& lang,
+                                   const core::Viewport& vp);
+
+void draw_frame(ImDrawList* dl, const Frame& f);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,98 @@
+#include <algorithm>
+#include <cmath>
+
+#include "core/i18n.hpp"
+#include "ui/draw_common.hpp"
+#include "ui/views.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+void draw_eras(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
+  const core::Layout& l = f.layout;
+  const float u = l.viewport.unit();
+  for (const core::EraBand& band : l.eras) {
+    const core::Era& era = f.content.eras[band.era];
+    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x1, l.axis.y), col(era.color));
+    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x0 + 2 * u, l.axis.y), col(f.content.style.ink, 0.12f));
+    const float pad = 16 * u, w = band.x1 - band.x0 - 2 * pad;
+    if (w < 60 * u) continue;
+    const auto lines = f.text.wrap(era.title.get(f.state.language, f.content.default_language), ts.era, w, 1);
+    if (!lines.empty()) f.text.draw(dl, band.x0 + pad, l.timeline.y + 14 * u, lines[0], ts.era, col(f.content.style.muted_ink));
+  }
+}
+
+void draw_axis(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
+  const core::Layout& l = f.layout;
+  const core::Style& st = f.content.style;
+  const float u = l.viewport.unit();
+  const float y = l.axis.y;
+  dl->AddRectFilled(ImVec2(0, l.axis.y), ImVec2(l.viewport.width, l.axis.bottom()), col(st.background));
+  dl->AddRectFilled(ImVec2(0, y), ImVec2(l.viewport.width, y + 5 * u), col(st.ink));
+  for (const core::Tick& t : l.ticks) {
+    const float x = std::round(static_cast<float>(t.x));
+    if (!t.major) {
+      dl->AddRectFilled(ImVec2(x - 1 * u, y), ImVec2(x + 1 * u, y + 14 * u), col(st.ink, 0.6f));
+      continue;
+    }
+    dl->AddRectFilled(ImVec2(x - 1.5f * u, y), ImVec2(x + 1.5f * u, y + 24 * u), col(st.ink));
+    const float w = f.text.measure(t.label, ts.tick);
+    const float lx = std::clamp(x - w / 2, 8 * u, l.viewport.width - w - 8 * u);
+    f.text.draw(dl, lx, y + 30 * u, t.label, ts.tick, col(st.ink));
+  }
+}
+
+void draw_card(ImDrawList* dl, const Frame& f, const TypeScale& ts, const core::CardBox& box) {
+  const core::Layout& l = f.layout;
+  const core::Style& st = f.content.style;
+  const core::Event& e = f.content.events[box.event];
+  const float u = l.viewport.unit();
+  const core::Rgba tc = theme_color(f.content, e);
+  const core::Rect& r = box.rect;
+  const float radius = 14 * u;
+  draw_shadow(dl, r, radius, 8 * u);
+  dl->AddRectFilled(tl(r), br(r), col(st.card), radius);
+  dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + 10 * u, r.bottom()), col(tc), radius, ImDrawFlags_RoundCornersLeft);
+  const float pad = 22 * u, x = r.x + 10 * u + pad, w = r.w - 10 * u - 2 * pad;
+  const std::string& lang = f.state.language;
+  float y = r.y + 13 * u;
+  const auto date_lines = f.text.wrap(event_date(f.content, e, lang), ts.card_date, w, 1);
+  if (!date_lines.empty()) f.text.draw(dl, x, y, date_lines[0], ts.card_date, col(tc));
+  y += f.text.line_height(ts.card_date) + 1 * u;
+  const float lh = f.text.line_height(ts.card_headline);
+  const int max_lines = std::max(1, static_cast<int>((r.bottom() - 8 * u - y) / lh));
+  f.text.draw_wrapped(dl, x, y, e.headline.get(lang, f.content.default_language), ts.card_headline, w, col(st.ink),
+                      max_lines);
+}
+
+}  // namespace
+
+void draw_timeline(ImDrawList* dl, const Frame& f) {
+  const core::Layout& l = f.layout;
+  const TypeScale ts = type_scale(l.viewport);
+  const float u = l.viewport.unit();
+  draw_eras(dl, f, ts);
+  // Stems and spans first, so cards sit on top of them.
+  const float axis_y = l.axis.y;
+  for (const core::CardBox& box : l.cards) {
+    const core::Event& e = f.content.events[box.event];
+    const ImU32 tc = col(theme_color(f.content, e));
+    const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
+    dl->AddRectFilled(ImVec2(sx - 1.5f * u, box.rect.bottom()), ImVec2(sx + 1.5f * u, axis_y), tc);
+    if (box.span_x1 - box.marker_x > 6 * u) {
+      const float x0 = std::max(box.marker_x, 0.0f), x1 = std::min(box.span_x1, l.viewport.width);
+      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(theme_color(f.content, e), 0.55f), 4 * u);
+    }
+  }
+  draw_axis(dl, f, ts);
+  for (const core::CardBox& box : l.cards) {
+    const core::Event& e = f.content.events[box.event];
+    const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
+    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 10 * u, col(f.content.style.card));
+    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(theme_color(f.content, e)));
+  }
+  for (const core::CardBox& box : l.cards) draw_card(dl, f, ts, box);
+}
+
+}  // namespace kiosk::ui

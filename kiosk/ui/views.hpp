@@ -1,0 +1,12 @@
+#pragma once
+// The screens and their parts; each draws what the layout placed, reading state only.
+#include "ui/draw.hpp"
+
+namespace kiosk::ui {
+
+void draw_header(ImDrawList* dl, const Frame& f);    // title and the hint for this screen
+void draw_timeline(ImDrawList* dl, const Frame& f);  // eras, axis, ticks, cards
+void draw_detail(ImDrawList* dl, const Frame& f);    // one event: image, text, sources
+void draw_buttons(ImDrawList* dl, const Frame& f);   // the layout's touch controls
+
+}  // namespace kiosk::ui
