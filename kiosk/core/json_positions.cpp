@@ -79,9 +79,10 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
     return dom_.key(k) && done();
   }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
     syntax_error = true;
-    error_offset = position > 0 ? position - 1 : 0;
+    // `position` is just past the offending token; point at its first byte instead.
+    error_offset = position > last_token.size() ? position - last_token.size() : 0;
     error_message = ex.what();
     return false;
   }

@@ -85,7 +85,8 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
             double now_ms, const KioskConfig& config) {
   const double dt = std::max(0.0, now_ms - s.now_ms);
   s.now_ms = now_ms;
-  const double years_per_px = layout.scale.width > 0 ? s.view.span() / layout.scale.width : 0;
+  // Gesture commands are incremental, so each applies to the view left by the one before.
+  const auto scale_now = [&] { return TimeScale{s.view, layout.scale.x0, layout.scale.width > 0 ? layout.scale.width : 1}; };
 
   for (const Command& c : commands) {
     if (c.kind != CommandKind::quit) s.last_input_ms = now_ms;
@@ -97,13 +98,13 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
       case CommandKind::pan:
         if (s.mode == Mode::browse) {
           s.animation.reset();
-          s.view = clamp_view(pan_by(s.view, -c.dx * years_per_px), s.limits);
+          s.view = clamp_view(pan_by(s.view, -c.dx * scale_now().years_per_px()), s.limits);
         }
         break;
       case CommandKind::zoom:
         if (s.mode == Mode::browse) {
           s.animation.reset();
-          s.view = clamp_view(zoom_about(s.view, layout.scale.year_at(c.x), c.factor), s.limits);
+          s.view = clamp_view(zoom_about(s.view, scale_now().year_at(c.x), c.factor), s.limits);
         }
         break;
       case CommandKind::fling:
@@ -129,7 +130,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     const double decay = std::pow(config.fling_decay_per_ms, dt);
     const double distance_px = s.fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
     const View before = s.view;
-    s.view = clamp_view(pan_by(s.view, -distance_px * years_per_px), s.limits);
+    s.view = clamp_view(pan_by(s.view, -distance_px * scale_now().years_per_px()), s.limits);
     s.fling_px_per_ms *= decay;
     if (std::abs(s.fling_px_per_ms) < 0.01 || s.view == before) s.fling_px_per_ms = 0;
   }

@@ -1,0 +1,208 @@
+// Headless render tests: each runs `kiosk screenshot` with a scripted session and checks the
+// resulting STATE.json and PNG, as a person at the screen would see them.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  json state;
+  std::string png;     // path of the screenshot
+  std::string output;  // what the kiosk printed
+};
+
+fs::path temp_dir() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("kiosk-render-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+// Runs a screenshot of `session` (JSON lines) at `size`; `extra` is added to the command line.
+Run screenshot(const std::string& name, const std::string& session, const std::string& size = "1920x1080",
+               const std::string& extra = "") {
+  Run r;
+  const fs::path dir = temp_dir();
+  const std::string session_path = (dir / (name + ".jsonl")).string();
+  std::ofstream(session_path) << session;
+  r.png = (dir / (name + ".png")).string();
+  const std::string state_path = (dir / (name + ".json")).string();
+  const std::string log_path = (dir / (name + ".log")).string();
+  fs::remove(state_path);
+  const std::string cmd = std::string("SDL_VIDEODRIVER=dummy \"") + KIOSK_EXE + "\" screenshot --content \"" + CONTENT_DIR +
+                          "\" --out \"" + r.png + "\" --size " + size + " --input \"" + session_path + "\" --state-out \"" +
+                          state_path + "\" " + extra + " > \"" + log_path + "\" 2>&1";
+  const int status = std::system(cmd.c_str());
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream log(log_path);
+  std::stringstream out;
+  out << log.rdbuf();
+  r.output = out.str();
+  std::ifstream state(state_path);
+  if (state) r.state = json::parse(state, nullptr, false);
+  return r;
+}
+
+std::string tap(double t, double x, double y) {
+  std::ostringstream s;
+  s << "{\"t_ms\":" << t << ",\"type\":\"finger_down\",\"id\":1,\"x\":" << x << ",\"y\":" << y << "}\n"
+    << "{\"t_ms\":" << t + 80 << ",\"type\":\"finger_up\",\"id\":1,\"x\":" << x << ",\"y\":" << y << "}\n";
+  return s.str();
+}
+
+// A drag from x0 to x1 at height y over 300 ms, then a rest so that it does not fling.
+std::string drag(double t, double x0, double x1, double y) {
+  std::ostringstream s;
+  s << "{\"t_ms\":" << t << ",\"type\":\"finger_down\",\"id\":1,\"x\":" << x0 << ",\"y\":" << y << "}\n";
+  for (int i = 1; i <= 10; ++i)
+    s << "{\"t_ms\":" << t + 30 * i << ",\"type\":\"finger_move\",\"id\":1,\"x\":" << x0 + (x1 - x0) * i / 10.0
+      << ",\"y\":" << y << "}\n";
+  s << "{\"t_ms\":" << t + 600 << ",\"type\":\"finger_up\",\"id\":1,\"x\":" << x1 << ",\"y\":" << y << "}\n";
+  return s.str();
+}
+
+std::string zoom_in(double t) {
+  return "{\"t_ms\":" + std::to_string(t) + ",\"type\":\"wheel\",\"x\":0.5,\"y\":0.5,\"dy\":3}\n";
+}
+
+json center_of(const json& rect) {
+  return json{{"x", rect["x"].get<double>() + rect["w"].get<double>() / 2},
+              {"y", rect["y"].get<double>() + rect["h"].get<double>() / 2}};
+}
+
+struct Png {
+  int w = 0, h = 0;
+  std::size_t colours = 0;  // distinct colours in a sample of pixels
+};
+
+Png read_png(const std::string& path) {
+  Png p;
+  int channels = 0;
+  unsigned char* px = stbi_load(path.c_str(), &p.w, &p.h, &channels, 4);
+  if (!px) return p;
+  std::set<unsigned> seen;
+  for (int y = 0; y < p.h; y += 7)
+    for (int x = 0; x < p.w; x += 7) {
+      const unsigned char* q = px + (static_cast<std::size_t>(y) * p.w + x) * 4;
+      seen.insert(q[0] << 16 | q[1] << 8 | q[2]);
+    }
+  p.colours = seen.size();
+  stbi_image_free(px);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the home screen renders at the requested size, landscape and portrait") {
+  for (const auto& [size, w, h] : {std::tuple{"1920x1080", 1920, 1080}, std::tuple{"1080x1920", 1080, 1920}}) {
+    const Run r = screenshot(std::string("home-") + size, "", size);
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const Png png = read_png(r.png);
+    CHECK(png.w == w);
+    CHECK(png.h == h);
+    CHECK(png.colours > 50);  // text, cards and eras: far from blank
+    CHECK(r.state["mode"] == "browse");
+    CHECK(r.state["running"] == true);
+    CHECK(r.state["cards"].size() >= 3);
+    CHECK(r.state["missing_glyphs"] == 0);
+  }
+}
+
+TEST_CASE("dragging right shows earlier dates by the distance dragged") {
+  const Run before = screenshot("zoomed", zoom_in(0));
+  const Run after = screenshot("dragged", zoom_in(0) + drag(100, 0.3, 0.6, 0.2));
+  REQUIRE(before.exit_code == 0);
+  REQUIRE(after.exit_code == 0);
+  const double s0 = before.state["view"]["start"], e0 = before.state["view"]["end"];
+  const double s1 = after.state["view"]["start"], e1 = after.state["view"]["end"];
+  CHECK(e1 - s1 == Approx(e0 - s0));
+  CHECK(s0 - s1 == Approx(0.3 * (e0 - s0)).epsilon(0.02));
+  CHECK(after.state["mode"] == "browse");
+}
+
+TEST_CASE("tapping a card opens its detail, and back returns to the same range") {
+  const std::string navigate = zoom_in(0) + drag(100, 0.6, 0.4, 0.2);
+  const Run browse = screenshot("browse", navigate);
+  REQUIRE(browse.exit_code == 0);
+  REQUIRE_FALSE(browse.state["cards"].empty());
+  const json card = browse.state["cards"][0];
+  const json c = center_of(card);
+  const std::string open = navigate + tap(2000, c["x"], c["y"]);
+  const Run detail = screenshot("detail", open);
+  REQUIRE(detail.exit_code == 0);
+  CHECK(detail.state["mode"] == "detail");
+  CHECK(detail.state["selected_event"] == card["id"]);
+  CHECK(read_png(detail.png).colours > 50);
+  json back;
+  for (const auto& b : detail.state["buttons"])
+    if (b["target"] == "back") back = b;
+  REQUIRE(back.is_object());
+  const json bc = center_of(back);
+  const Run returned = screenshot("returned", open + tap(3000, bc["x"], bc["y"]));
+  REQUIRE(returned.exit_code == 0);
+  CHECK(returned.state["mode"] == "browse");
+  CHECK(returned.state["selected_event"].is_null());
+  CHECK(returned.state["view"]["start"].get<double>() == Approx(browse.state["view"]["start"].get<double>()));
+  CHECK(returned.state["view"]["end"].get<double>() == Approx(browse.state["view"]["end"].get<double>()));
+}
+
+TEST_CASE("the detail screen renders in portrait too") {
+  const Run home = screenshot("portrait-home", "", "1080x1920");
+  REQUIRE(home.exit_code == 0);
+  REQUIRE_FALSE(home.state["cards"].empty());
+  const json c = center_of(home.state["cards"][0]);
+  const Run detail = screenshot("portrait-detail", tap(0, c["x"], c["y"]), "1080x1920");
+  REQUIRE(detail.exit_code == 0);
+  CHECK(detail.state["mode"] == "detail");
+  const Png png = read_png(detail.png);
+  CHECK(png.w == 1080);
+  CHECK(png.h == 1920);
+}
+
+TEST_CASE("ten simulated minutes replay in seconds and count as idle time") {
+  const Run r = screenshot("idle", "{\"t_ms\":600000,\"type\":\"wait\"}\n");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.state["idle_seconds"].get<double>() == Approx(601.0));
+}
+
+TEST_CASE("a window-close request ends the session") {
+  const Run r = screenshot("quit", "{\"t_ms\":100,\"type\":\"quit\"}\n");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.state["running"] == false);
+}
+
+TEST_CASE("a bad session file is reported with its line number") {
+  const Run r = screenshot("bad-session", "{\"t_ms\":0,\"type\":\"wait\"}\n{\"t_ms\":10,\"type\":\"finger_down\"}\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("bad-session.jsonl:2:") != std::string::npos);
+  CHECK(r.output.find("needs an integer \"id\"") != std::string::npos);
+}
+
+TEST_CASE("without a display, run says so plainly and names the screenshot command") {
+  const std::string log = (temp_dir() / "nodisplay.log").string();
+  const std::string cmd = std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER \"") + KIOSK_EXE + "\" run --content \"" +
+                          CONTENT_DIR + "\" > \"" + log + "\" 2>&1";
+  const int status = std::system(cmd.c_str());
+  CHECK(WEXITSTATUS(status) == 1);
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  CHECK(text.str().find("No display was found") != std::string::npos);
+  CHECK(text.str().find("kiosk screenshot --out") != std::string::npos);
+}

@@ -1,0 +1,169 @@
+#include <catch2/catch.hpp>
+
+#include "core/gestures.hpp"
+#include "core/kiosk.hpp"
+
+using namespace kiosk::core;
+
+namespace {
+InputEvent ev(InputKind k, double t, std::int64_t id, float x, float y) {
+  InputEvent e;
+  e.kind = k;
+  e.t_ms = t;
+  e.pointer = id;
+  e.x = x;
+  e.y = y;
+  return e;
+}
+
+std::vector<Command> feed_all(Gestures& g, const std::vector<InputEvent>& events) {
+  std::vector<Command> out;
+  for (const auto& e : events) g.feed(e, out);
+  return out;
+}
+
+int count(const std::vector<Command>& cs, CommandKind k) {
+  int n = 0;
+  for (const auto& c : cs) n += c.kind == k;
+  return n;
+}
+
+Content two_events() {
+  Content c;
+  for (int i = 0; i < 2; ++i) {
+    Event e;
+    e.id = i == 0 ? "first" : "second";
+    e.start = Date{1950 + i * 30};
+    e.t0 = period_start(e.start);
+    e.t1 = period_end(e.start);
+    e.headline.by_lang["en"] = e.id;
+    c.events.push_back(e);
+  }
+  return c;
+}
+}  // namespace
+
+TEST_CASE("a short press is a tap; travelling beyond 5 mm is a drag") {
+  Gestures g(GestureConfig{.px_per_mm = 4});
+  auto tap = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 100, 100), ev(InputKind::pointer_move, 30, 1, 110, 100),
+                          ev(InputKind::pointer_up, 60, 1, 110, 100)});
+  CHECK(count(tap, CommandKind::tap) == 1);
+  CHECK(count(tap, CommandKind::pan) == 0);
+  auto drag = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 100, 100), ev(InputKind::pointer_move, 30, 1, 130, 100),
+                           ev(InputKind::pointer_move, 60, 1, 160, 100), ev(InputKind::pointer_up, 200, 1, 160, 100)});
+  CHECK(count(drag, CommandKind::tap) == 0);
+  float total = 0;
+  for (const auto& c : drag)
+    if (c.kind == CommandKind::pan) total += c.dx;
+  CHECK(total == Approx(60));
+  CHECK(count(drag, CommandKind::fling) == 0);  // the finger rested before release
+}
+
+TEST_CASE("a quick release flings with the recent velocity, clamped") {
+  Gestures g(GestureConfig{.px_per_mm = 4, .max_fling_px_per_ms = 3});
+  auto out = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 100, 100), ev(InputKind::pointer_move, 16, 1, 140, 100),
+                          ev(InputKind::pointer_move, 32, 1, 180, 100), ev(InputKind::pointer_up, 48, 1, 220, 100)});
+  REQUIRE(count(out, CommandKind::fling) == 1);
+  for (const auto& c : out)
+    if (c.kind == CommandKind::fling) CHECK(c.dx == Approx(2.5));
+  auto fast = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 100, 100), ev(InputKind::pointer_move, 10, 1, 400, 100),
+                           ev(InputKind::pointer_up, 20, 1, 700, 100)});
+  for (const auto& c : fast)
+    if (c.kind == CommandKind::fling) CHECK(c.dx == Approx(3));
+}
+
+TEST_CASE("pinching zooms about the fingers' midpoint; a third finger is ignored") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  s.limits = ViewLimits{1800, 2100, 0.01, 300};
+  s.view = View{1900, 2000};
+  const Layout l = compute_layout(c, s, Viewport{1000, 800, 4}, LayoutMetrics{});
+  Gestures g(GestureConfig{.px_per_mm = 4});
+  const double anchor = l.scale.year_at(500);
+  auto out = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 400, 300), ev(InputKind::pointer_down, 5, 2, 600, 300),
+                          ev(InputKind::pointer_down, 6, 3, 900, 300), ev(InputKind::pointer_move, 20, 3, 100, 300),
+                          ev(InputKind::pointer_move, 30, 1, 300, 300), ev(InputKind::pointer_move, 30, 2, 700, 300)});
+  CHECK(count(out, CommandKind::tap) == 0);
+  update(s, c, l, out, 30);
+  CHECK(s.view.span() == Approx(50).epsilon(0.01));  // fingers twice as far apart: twice the zoom
+  const TimeScale after{s.view, 0, 1000};
+  CHECK(after.year_at(500) == Approx(anchor).epsilon(1e-6));
+}
+
+TEST_CASE("tapping a card opens it and back returns to the same view") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Viewport vp{1920, 1080, 3.6f};
+  Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+  REQUIRE(l.cards.size() == 2);
+  const View before = s.view;
+  const Rect r = l.cards[1].rect;
+  Gestures g;
+  auto out = feed_all(g, {ev(InputKind::pointer_down, 0, 1, r.x + 20, r.y + 20), ev(InputKind::pointer_up, 80, 1, r.x + 22, r.y + 20)});
+  update(s, c, l, out, 80);
+  CHECK(s.mode == Mode::detail);
+  CHECK(s.selected_event == "second");
+  l = compute_layout(c, s, vp, LayoutMetrics{});
+  const Button* back = nullptr;
+  for (const auto& b : l.buttons)
+    if (b.target == Target::back) back = &b;
+  REQUIRE(back);
+  out = feed_all(g, {ev(InputKind::pointer_down, 200, 1, back->rect.x + 10, back->rect.y + 10),
+                     ev(InputKind::pointer_up, 260, 1, back->rect.x + 10, back->rect.y + 10)});
+  update(s, c, l, out, 260);
+  CHECK(s.mode == Mode::browse);
+  CHECK(s.selected_event.empty());
+  CHECK(s.view == before);
+}
+
+TEST_CASE("a tap that slides off its card does not open it") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  Command tap{CommandKind::tap, l.cards[0].rect.x - 3, l.cards[0].rect.y + 5};
+  tap.press_x = l.cards[0].rect.x + 3;
+  tap.press_y = l.cards[0].rect.y + 5;
+  update(s, c, l, {tap}, 10);
+  CHECK(s.mode == Mode::browse);
+}
+
+TEST_CASE("buttons and keys zoom with an animation driven by the given time") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  const double span = s.view.span();
+  Command k{CommandKind::key};
+  k.key = "=";
+  update(s, c, l, {k}, 0);
+  update(s, c, l, {}, 100);
+  CHECK(s.view.span() < span);
+  CHECK(s.view.span() > span / 2);
+  update(s, c, l, {}, 1000);
+  CHECK(s.view.span() == Approx(span / 2));
+  CHECK_FALSE(s.animation);
+  CHECK(s.idle_seconds == Approx(1.0));
+}
+
+TEST_CASE("inertia decays and stops, independent of frame rate") {
+  const Content c = two_events();
+  auto run = [&](double frame_ms) {
+    KioskState s = initial_state(c);
+    s.view = View{1940, 1960};
+    const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+    update(s, c, l, {Command{CommandKind::fling, 0, 0, -2}}, 0);
+    for (double t = frame_ms; t <= 5000; t += frame_ms) update(s, c, l, {}, t);
+    CHECK(s.fling_px_per_ms == 0);
+    return s.view.start;
+  };
+  const double at60 = run(1000.0 / 60), at30 = run(1000.0 / 30);
+  CHECK(at60 > 1940);
+  CHECK(at60 == Approx(at30).epsilon(0.002));
+}
+
+TEST_CASE("a window-close request stops the kiosk") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  update(s, c, l, {Command{CommandKind::quit}}, 5);
+  CHECK_FALSE(s.running);
+}

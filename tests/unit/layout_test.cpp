@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "core/kiosk.hpp"
+#include "core/layout.hpp"
+
+using namespace kiosk::core;
+
+namespace {
+// Many events in clusters, so cards compete for lanes.
+Content crowded(int n) {
+  Content c;
+  for (int i = 0; i < n; ++i) {
+    Event e;
+    e.id = "e" + std::to_string(i);
+    e.start = Date{1900 + (i * 7) % 120};
+    e.t0 = period_start(e.start);
+    e.t1 = period_end(e.start) + (i % 5 == 0 ? 12 : 0);
+    e.importance = 1 + i % 5;
+    e.headline.by_lang["en"] = "Event " + std::to_string(i);
+    c.events.push_back(e);
+  }
+  std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
+  return c;
+}
+
+bool overlap(const Rect& a, const Rect& b) {
+  return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+}  // namespace
+
+TEST_CASE("cards never overlap and stay inside the timeline at any zoom") {
+  const Content c = crowded(200);
+  for (const Viewport vp : {Viewport{1920, 1080, 3.6f}, Viewport{1080, 1920, 3.6f}}) {
+    KioskState s = initial_state(c);
+    for (double span : {150.0, 60.0, 20.0, 5.0, 1.0, 0.1}) {
+      s.view = clamp_view(View{1950 - span / 2, 1950 + span / 2}, s.limits);
+      const Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+      int in_view = 0;
+      for (const auto& e : c.events) in_view += e.t1 >= s.view.start && e.t0 <= s.view.end;
+      CHECK(static_cast<int>(l.cards.size()) + l.hidden_events >= in_view);
+      for (std::size_t i = 0; i < l.cards.size(); ++i) {
+        const Rect& r = l.cards[i].rect;
+        CHECK(r.x >= l.timeline.x - 0.01f);
+        CHECK(r.right() <= l.timeline.right() + 0.01f);
+        CHECK(r.y >= l.timeline.y);
+        CHECK(r.bottom() <= l.axis.y);
+        for (std::size_t j = i + 1; j < l.cards.size(); ++j) CHECK_FALSE(overlap(r, l.cards[j].rect));
+        for (const auto& b : l.buttons) CHECK_FALSE(overlap(r, b.rect));
+      }
+    }
+  }
+}
+
+TEST_CASE("the most important events get the cards") {
+  const Content c = crowded(200);
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  REQUIRE(l.hidden_events > 0);
+  int worst_shown = 0;
+  for (const auto& card : l.cards) worst_shown = std::max(worst_shown, c.events[card.event].importance);
+  CHECK(worst_shown <= 2);
+}
+
+TEST_CASE("touch targets are at least 15 mm and in the lower half") {
+  const Content c = crowded(5);
+  KioskState s = initial_state(c);
+  for (float px_per_mm : {1.6f, 3.6f, 8.0f}) {
+    const Viewport vp{1920, 1080, px_per_mm};
+    for (Mode m : {Mode::browse, Mode::detail}) {
+      s.mode = m;
+      s.selected_event = "e0";
+      const Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+      REQUIRE_FALSE(l.buttons.empty());
+      for (const auto& b : l.buttons) {
+        CHECK(b.rect.h >= vp.mm(15) - 0.01f);
+        CHECK(b.rect.w >= vp.mm(15) - 0.01f);
+        CHECK(b.rect.y >= vp.height / 2);
+        CHECK(b.rect.bottom() <= vp.height);
+      }
+    }
+  }
+}
+
+TEST_CASE("hit testing finds cards and buttons from the same layout") {
+  const Content c = crowded(10);
+  const KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  REQUIRE_FALSE(l.cards.empty());
+  const auto& card = l.cards.front();
+  CHECK(l.hit(card.rect.x + 5, card.rect.y + 5) == Hit{Target::card, card.event});
+  const auto& b = l.buttons.front();
+  CHECK(l.hit(b.rect.x + 1, b.rect.y + 1).target == b.target);
+  CHECK(l.hit(1, l.header.y + 1).target == Target::none);
+}
