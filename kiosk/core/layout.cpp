@@ -133,7 +133,7 @@ void layout_detail(const LayoutMetrics& metrics, Layout& out, const Sizes& s) {
   const float pad = 40 * u;
   if (vp.width >= vp.height) {
     const float img_w = std::floor(p.w * 0.42f);
-    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::min(p.h * 0.40f, img_w * 2 / 3)};
+    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::min(p.h * 0.36f, img_w * 2 / 3)};
     const float tx = out.detail_image.right() + pad * 1.5f;
     out.detail_text = Rect{tx, p.y + pad, p.right() - pad - tx, p.h - 2 * pad};
   } else {

@@ -48,7 +48,7 @@ float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const Typ
     const float aspect = static_cast<float>(view.surface->width) / static_cast<float>(view.surface->height);
     if (box.w / box.h > aspect) shown.w = box.h * aspect;
     else shown.h = box.w / aspect;
-    shown.x = box.x + (box.w - shown.w) / 2;
+    shown.x = box.x;
     shown.y = box.y;
     dl->AddImageRounded(const_cast<Surface*>(view.surface), tl(shown), br(shown), ImVec2(0, 0), ImVec2(1, 1),
                         IM_COL32_WHITE, 10 * u);
