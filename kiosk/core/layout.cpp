@@ -64,18 +64,15 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     float left = std::max(c.x0, area.x);
     left = std::min(left, area.right() - s.card_w);
     const float right = left + s.card_w + s.lane_gap;
-    const float stem = std::max(c.x0, area.x);
     int chosen = -1;
     for (int lane = 0; lane < lanes && chosen < 0; ++lane) {
       bool free = true;
+      // Stems may pass behind lower cards: stacking close events beats hiding them.
       for (const CardBox& other : out.cards) {
-        const float ox0 = other.rect.x, ox1 = other.rect.right() + s.lane_gap;
-        if (other.lane == lane && overlaps(left, right, ox0, ox1)) free = false;
-        // Neither card may cover the other's stem on its way down to the axis.
-        if (other.lane < lane && stem >= other.rect.x && stem <= other.rect.right()) free = false;
-        const float other_stem = std::max(other.marker_x, area.x);
-        if (other.lane > lane && other_stem >= left && other_stem <= left + s.card_w) free = false;
-        if (!free) break;
+        if (other.lane == lane && overlaps(left, right, other.rect.x, other.rect.right() + s.lane_gap)) {
+          free = false;
+          break;
+        }
       }
       if (free) chosen = lane;
     }
@@ -88,7 +85,8 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     box.lane = chosen;
     box.marker_x = c.x0;
     box.span_x1 = c.x1;
-    box.rect = Rect{left, cards_bottom - (chosen + 1) * s.card_h - chosen * s.lane_gap, s.card_w, s.card_h};
+    const auto lane = static_cast<float>(chosen);
+    box.rect = Rect{left, cards_bottom - (lane + 1) * s.card_h - lane * s.lane_gap, s.card_w, s.card_h};
     out.cards.push_back(box);
   }
   // Draw in time order so the picture does not depend on importance ties.
