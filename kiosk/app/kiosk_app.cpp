@@ -46,10 +46,15 @@ void KioskApp::step(double now_ms) {
 bool KioskApp::animating() const { return state_.animation.has_value() || state_.fling_px_per_ms != 0; }
 
 void KioskApp::relayout() {
+  text_.set_language(state_.language);
   layout_ = core::compute_layout(content_, state_, viewport_, ui::layout_metrics(text_, content_, state_.language, viewport_));
 }
 
-void KioskApp::draw(ImDrawList* dl) { ui::draw_frame(dl, ui::Frame{content_, state_, layout_, text_, images_}); }
+void KioskApp::draw(ImDrawList* dl) {
+  text_.begin_frame();
+  text_.set_language(state_.language);
+  ui::draw_frame(dl, ui::Frame{content_, state_, layout_, text_, images_});
+}
 
 nlohmann::json KioskApp::state_json() const {
   nlohmann::json j = core::state_to_json(state_, content_, layout_);

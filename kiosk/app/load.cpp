@@ -25,7 +25,7 @@ Loaded load_for_display(const Options& o, std::string* error) {
   const ui::FontSet fonts = platform::load_font_manifest(fonts_dir, &font_error);
   if (!font_error.empty()) std::fprintf(stderr, "kiosk: %s\n", font_error.c_str());
   loaded.text = std::make_unique<ui::TextEngine>(fonts);
-  if (fonts.regular.empty()) {
+  if (fonts.faces.empty()) {
     *error = "no font could be loaded (" + font_error + "); install fonts-noto-core or put fonts in fonts/";
     loaded.text.reset();
   }

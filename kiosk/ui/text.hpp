@@ -1,6 +1,8 @@
 #pragma once
 // The one text module: every visitor-facing string is measured, wrapped and drawn here.
-// Glyphs are rasterised by FreeType at the exact pixel size on first use and cached.
+// Text is shaped with HarfBuzz through libraqm (bidi with FriBidi), broken into lines per UAX #14
+// with libunibreak, and drawn from a glyph cache that FreeType fills at the exact pixel size.
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,20 +21,36 @@ struct TextStyle {
   Weight weight = Weight::regular;
 };
 
+enum class Align { start, center, end };  // start is left for left-to-right text, right for right-to-left
+
 struct FontFile {
   std::string path;
   int face_index = 0;  // for .ttc collections
 };
 
-// Fonts in fallback order: a character is drawn with the first font that has it.
+// One typeface in regular and bold (bold may be empty: regular is used).
+struct FontFace {
+  std::string name;  // as in fonts/manifest.json, e.g. "gurmukhi"
+  FontFile regular, bold;
+};
+
+// Which typefaces serve which scripts; from fonts/manifest.json.
 struct FontSet {
-  std::vector<FontFile> regular;
-  std::vector<FontFile> bold;
+  std::vector<FontFace> faces;  // fallback order: a character no script face has is looked up here
+  std::map<std::string, std::string> script_faces;    // ISO 15924 ("Guru") -> face name
+  std::map<std::string, std::string> language_faces;  // language ("ur", "zh-Hans") -> face name,
+                                                      // preferred for its scripts and line metrics
+};
+
+struct TextCacheLimits {
+  int atlas_page_px = 1024;  // glyph pages are this many pixels square
+  int atlas_pages = 4;       // pages kept before the least recently used is evicted
+  std::size_t shaped_runs = 4096;  // shaped lines kept
 };
 
 class TextEngine {
  public:
-  explicit TextEngine(const FontSet& fonts);
+  explicit TextEngine(const FontSet& fonts, TextCacheLimits limits = {});
   ~TextEngine();
   TextEngine(const TextEngine&) = delete;
   TextEngine& operator=(const TextEngine&) = delete;
@@ -40,25 +58,43 @@ class TextEngine {
   // "" when every font loaded; otherwise which could not be opened.
   const std::string& error() const;
 
-  float measure(std::string_view text, TextStyle style);  // advance width, pixels
+  // Starts a frame: glyphs drawn from now on are kept until the next begin_frame().
+  void begin_frame();
+  // The language of the text that follows (BCP 47, e.g. "ur", "zh-Hant"): picks regional glyph
+  // forms, the Urdu Nastaliq face and line breaking rules.
+  void set_language(std::string_view lang);
+
+  float measure(std::string_view text, TextStyle style);  // advance width of one line, pixels
   float line_height(TextStyle style);                      // baseline to baseline, pixels
   float ascent(TextStyle style);                           // top of line to baseline, pixels
+  bool is_rtl(std::string_view text) const;                // first strong character is right-to-left
 
-  // Splits `text` into lines no wider than `max_width`; at most `max_lines` (0 = no limit),
-  // the last one ending in an ellipsis when text was cut. Blank lines in the text are kept.
+  // Splits `text` into lines no wider than `max_width`: at UAX #14 break opportunities, and inside
+  // a word only when it alone is too wide. At most `max_lines` (0 = no limit); the last one ends in
+  // an ellipsis when text was cut. Newlines start new paragraphs.
   std::vector<std::string> wrap(std::string_view text, TextStyle style, float max_width, int max_lines = 0);
 
-  // Draws one line with its top-left corner at (x, y).
-  void draw(ImDrawList* dl, float x, float y, std::string_view line, TextStyle style, ImU32 color);
+  // Draws one line inside [x, x + width): aligned by `align` and the line's direction.
+  void draw(ImDrawList* dl, float x, float y, std::string_view line, TextStyle style, ImU32 color,
+            float width = 0, Align align = Align::start);
 
-  // Wraps and draws; returns the height used, pixels.
+  // Wraps and draws within `max_width`; returns the height used, pixels.
   float draw_wrapped(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
-                     ImU32 color, int max_lines = 0, float line_spacing = 1.0f);
+                     ImU32 color, int max_lines = 0, float line_spacing = 1.0f, Align align = Align::start);
 
-  int missing_glyphs() const;  // characters no font could draw since start (drawn as boxes)
+  int missing_glyphs() const;  // distinct characters no font could draw (drawn as boxes)
+
+  struct Stats {
+    long long shaped = 0;      // runs shaped since start
+    long long rasterised = 0;  // glyph bitmaps made since start
+    int atlas_pages = 0;
+    int evictions = 0;
+  };
+  Stats stats() const;
+
+  struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,82 @@
+#include "ui/glyph_atlas.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace kiosk::ui {
+
+GlyphAtlas::GlyphAtlas(int page_size, int max_pages) : page_size_(page_size), max_pages_(std::max(1, max_pages)) {}
+
+void GlyphAtlas::clear(Page& p) {
+  p.surface.width = p.surface.height = page_size_;
+  p.surface.rgba.assign(static_cast<std::size_t>(page_size_) * page_size_ * 4, 255);
+  for (std::size_t i = 3; i < p.surface.rgba.size(); i += 4) p.surface.rgba[i] = 0;
+  ++p.surface.version;
+  ++p.generation;
+  p.shelf_y = p.shelf_h = p.cursor_x = 0;
+}
+
+bool GlyphAtlas::place(Page& p, int w, int h, int* x, int* y) {
+  if (p.cursor_x + w > page_size_) {  // next shelf
+    p.shelf_y += p.shelf_h + 1;
+    p.shelf_h = 0;
+    p.cursor_x = 0;
+  }
+  if (p.shelf_y + h > page_size_) return false;
+  *x = p.cursor_x;
+  *y = p.shelf_y;
+  p.cursor_x += w + 1;
+  p.shelf_h = std::max(p.shelf_h, h);
+  return true;
+}
+
+bool GlyphAtlas::reserve(int w, int h, AtlasSlot* slot) {
+  if (w > page_size_ || h > page_size_) return false;
+  auto take = [&](int index) {
+    Page& p = *pages_[index];
+    int x = 0, y = 0;
+    if (!place(p, w, h, &x, &y)) return false;
+    *slot = AtlasSlot{index, p.generation, x, y, w, h};
+    p.last_used = frame_;
+    return true;
+  };
+  for (int i = 0; i < pages(); ++i)
+    if (take(i)) return true;
+  // A new page while the budget allows, else the least recently used page not drawn this frame.
+  int victim = -1;
+  if (pages() < max_pages_) {
+    pages_.push_back(std::make_unique<Page>());
+    victim = pages() - 1;
+  } else {
+    for (int i = 0; i < pages(); ++i)
+      if (pages_[i]->last_used < frame_ && (victim < 0 || pages_[i]->last_used < pages_[victim]->last_used)) victim = i;
+    if (victim < 0) {  // every page is on screen: grow past the budget rather than corrupt the frame
+      pages_.push_back(std::make_unique<Page>());
+      victim = pages() - 1;
+    } else {
+      ++evictions_;
+    }
+  }
+  clear(*pages_[victim]);
+  return take(victim);
+}
+
+bool GlyphAtlas::valid(const AtlasSlot& slot) const {
+  return slot.page < 0 || (slot.page < pages() && pages_[slot.page]->generation == slot.generation);
+}
+
+const Surface& GlyphAtlas::use(const AtlasSlot& slot) {
+  Page& p = *pages_[slot.page];
+  p.last_used = frame_;
+  return p.surface;
+}
+
+void GlyphAtlas::write(const AtlasSlot& slot, const std::uint8_t* coverage, int pitch) {
+  Surface& s = pages_[slot.page]->surface;
+  for (int row = 0; row < slot.h; ++row)
+    for (int col = 0; col < slot.w; ++col)
+      s.rgba[(static_cast<std::size_t>(slot.y + row) * s.width + slot.x + col) * 4 + 3] = coverage[row * pitch + col];
+  ++s.version;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,87 @@
+#pragma once
+// Internals of the text module, shared by text.cpp (fonts, shaping, glyphs) and
+// text_lines.cpp (line breaking and drawing). Not for the views.
+#include <cstdint>
+#include <list>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "ui/glyph_atlas.hpp"
+#include "ui/text.hpp"
+#include "ui/text_script.hpp"
+
+namespace kiosk::ui {
+
+struct ShapedGlyph {
+  int face = -1;            // index into Impl::ft (a loaded FT_Face); -1 for a missing character
+  unsigned glyph = 0;       // glyph index in that face
+  float x = 0, y = 0;       // pen offset of the glyph, pixels (y up)
+  float advance = 0;        // pixels
+  std::uint32_t cluster = 0;  // byte offset of the glyph's first character in the run's text
+};
+
+// A line shaped in visual order.
+struct ShapedRun {
+  std::vector<ShapedGlyph> glyphs;
+  float width = 0;
+  bool rtl = false;
+};
+
+struct TextEngine::Impl {
+  explicit Impl(TextCacheLimits limits) : atlas(limits.atlas_page_px, limits.atlas_pages), limits(limits) {}
+
+  // Fonts
+  FT_Library library = nullptr;
+  std::vector<FT_Face> ft;                // every loaded face
+  std::vector<std::pair<int, int>> faces;  // per FontSet face: (regular ft index, bold ft index or -1)
+  std::vector<std::string> face_names;
+  std::map<Script, int> script_face;       // script -> FontSet face
+  std::map<std::string, int, std::less<>> language_face;
+  std::vector<int> ft_size;                // pixel size each FT_Face is set to now
+  std::string error;
+  std::string language = "en";
+  int language_preferred = -1;             // FontSet face preferred for the current language
+
+  // Caches
+  GlyphAtlas atlas;
+  TextCacheLimits limits;
+  struct GlyphKey {
+    int face;
+    unsigned glyph;
+    int size;
+    bool operator<(const GlyphKey& o) const {
+      return face != o.face ? face < o.face : glyph != o.glyph ? glyph < o.glyph : size < o.size;
+    }
+  };
+  struct Bitmap {
+    AtlasSlot slot;
+    int left = 0, top = 0;  // bearing from the pen position, pixels
+  };
+  std::map<GlyphKey, Bitmap> glyphs;
+  struct RunEntry {
+    ShapedRun run;
+    std::list<std::string>::iterator lru;
+  };
+  std::unordered_map<std::string, RunEntry> runs;  // key: style + direction + language + text
+  std::list<std::string> run_lru;                  // most recently used first
+  std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
+  long long shaped_count = 0, rasterised_count = 0;
+
+  bool ok() const { return !faces.empty(); }
+  FT_Face sized(int ft_index, int px);
+  int ft_for(int face, Weight w) const;
+  // The FontSet face for each character of `text` (by script, language and coverage), or -1.
+  std::vector<int> choose_faces(std::string_view text, Weight w);
+  // The shaped run for one line, cached. `rtl` sets the paragraph direction.
+  const ShapedRun& shape(std::string_view text, TextStyle style, bool rtl);
+  const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
+  int pixel_size(TextStyle s) const;
+};
+
+}  // namespace kiosk::ui

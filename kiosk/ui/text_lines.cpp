@@ -1,0 +1,153 @@
+// Line breaking (UAX #14 through libunibreak) and drawing of shaped lines.
+#include <algorithm>
+#include <cmath>
+
+#include <linebreak.h>
+
+#include "ui/text_impl.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+const std::string kEllipsis = "\xE2\x80\xA6";
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+struct LineBreakInit {
+  LineBreakInit() { init_linebreak(); }
+};
+}  // namespace
+
+std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style, float max_width, int max_lines) {
+  static const LineBreakInit init;
+  Impl& m = *impl_;
+  std::vector<std::string> lines;
+  if (!m.ok()) return lines;
+  std::size_t para_start = 0;
+  while (para_start <= text.size()) {
+    std::size_t para_end = text.find('\n', para_start);
+    if (para_end == std::string_view::npos) para_end = text.size();
+    const std::string_view para = text.substr(para_start, para_end - para_start);
+    if (para.empty()) lines.emplace_back();
+    // Advance of each byte's cluster from the paragraph shaped as a whole.
+    std::vector<float> advance(para.size(), 0.0f);
+    {
+      const ShapedRun& run = m.shape(para, style, is_rtl(para));
+      for (const ShapedGlyph& g : run.glyphs)
+        if (g.cluster < advance.size()) advance[g.cluster] += g.advance;
+    }
+    std::vector<char> breaks(para.size(), LINEBREAK_NOBREAK);
+    if (!para.empty())
+      set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(para.data()), para.size(), m.language.c_str(), breaks.data());
+
+    std::size_t start = 0;
+    while (start < para.size()) {
+      float width = 0;
+      std::size_t last_break = std::string_view::npos;  // a line may end after this byte
+      std::size_t end = start;
+      for (std::size_t i = start; i < para.size(); ++i) {
+        const bool char_end = breaks[i] != LINEBREAK_INSIDEACHAR;
+        width += advance[i];
+        if (!char_end) continue;
+        // Trailing spaces hang past the edge; they never force a break.
+        if (width > max_width && !is_space_byte(para[i]) && i > start) {
+          break;
+        }
+        end = i + 1;
+        if (breaks[i] == LINEBREAK_ALLOWBREAK || breaks[i] == LINEBREAK_MUSTBREAK) last_break = i + 1;
+      }
+      if (end < para.size() && last_break != std::string_view::npos && last_break > start) end = last_break;
+      if (end <= start) {  // not even one character fits: take one anyway
+        end = start;
+        decode_utf8(para, end);
+      }
+      std::string line(para.substr(start, end - start));
+      while (!line.empty() && is_space_byte(line.back())) line.pop_back();
+      lines.push_back(std::move(line));
+      start = end;
+      while (start < para.size() && is_space_byte(para[start])) ++start;
+    }
+    para_start = para_end + 1;
+    if (para_end == text.size()) break;
+  }
+  if (max_lines > 0 && static_cast<int>(lines.size()) > max_lines) {
+    lines.resize(max_lines);
+    std::string& last = lines.back();
+    while (!last.empty() && measure(last + kEllipsis, style) > max_width) {
+      std::size_t cut = last.size() - 1;
+      while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
+      last.erase(cut);
+    }
+    while (!last.empty() && (is_space_byte(last.back()) || last.back() == ',')) last.pop_back();
+    last += kEllipsis;
+  }
+  return lines;
+}
+
+namespace {
+
+enum class Edge { left, center, right };
+
+Edge resolve(Align align, bool rtl) {
+  if (align == Align::center) return Edge::center;
+  return (align == Align::start) != rtl ? Edge::left : Edge::right;
+}
+
+// Draws `line` shaped with base direction `rtl`, placed at `edge` of [x, x + width).
+void draw_shaped(TextEngine::Impl& m, ImDrawList* dl, float x, float baseline, std::string_view line, TextStyle style,
+                 ImU32 color, float width, Edge edge, bool rtl) {
+  const ShapedRun run = m.shape(line, style, rtl);  // a copy: drawing may evict cache entries
+  const int px = m.pixel_size(style);
+  float left = x;
+  if (width > 0 && edge == Edge::center) left = x + (width - run.width) / 2;
+  else if (width > 0 && edge == Edge::right) left = x + width - run.width;
+  left = std::round(left);
+  const float inv = 1.0f / static_cast<float>(m.atlas.page_size());
+  for (const ShapedGlyph& g : run.glyphs) {
+    if (g.face < 0) {  // no font has this character: a visible box, never silently dropped
+      const float h = style.size_px * 0.7f;
+      dl->AddRect(ImVec2(left + g.x + 2, baseline - h), ImVec2(left + g.x + g.advance - 2, baseline), color, 0, 0,
+                  std::max(1.0f, style.size_px / 16));
+      continue;
+    }
+    const TextEngine::Impl::Bitmap& b = m.bitmap(g.face, g.glyph, px);
+    if (b.slot.page < 0) continue;
+    const Surface& page = m.atlas.use(b.slot);
+    const float gx = std::round(left + g.x) + static_cast<float>(b.left);
+    const float gy = std::round(baseline - g.y) - static_cast<float>(b.top);
+    const auto sx = static_cast<float>(b.slot.x), sy = static_cast<float>(b.slot.y);
+    const auto sw = static_cast<float>(b.slot.w), sh = static_cast<float>(b.slot.h);
+    dl->PushTextureID(const_cast<Surface*>(&page));
+    dl->PrimReserve(6, 4);
+    dl->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + sw, gy + sh), ImVec2(sx * inv, sy * inv),
+                   ImVec2((sx + sw) * inv, (sy + sh) * inv), color);
+    dl->PopTextureID();
+  }
+}
+
+}  // namespace
+
+void TextEngine::draw(ImDrawList* dl, float x, float y, std::string_view line, TextStyle style, ImU32 color,
+                      float width, Align align) {
+  if (!impl_->ok() || line.empty()) return;
+  const bool rtl = is_rtl(line);
+  draw_shaped(*impl_, dl, x, std::round(y + ascent(style)), line, style, color, width, resolve(align, rtl), rtl);
+}
+
+float TextEngine::draw_wrapped(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
+                               ImU32 color, int max_lines, float line_spacing, Align align) {
+  const float lh = line_height(style) * line_spacing;
+  // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.
+  const bool rtl = is_rtl(text);
+  const Edge edge = resolve(align, rtl);
+  const float a = ascent(style);
+  float cy = y;
+  for (const auto& line : wrap(text, style, max_width, max_lines)) {
+    if (impl_->ok() && !line.empty())
+      draw_shaped(*impl_, dl, x, std::round(cy + a), line, style, color, max_width, edge, rtl);
+    cy += lh;
+  }
+  return cy - y;
+}
+
+}  // namespace kiosk::ui
