@@ -270,6 +270,14 @@ float TextEngine::measure(std::string_view text, TextStyle style) {
   return impl_->shape(text, style, is_rtl(text)).width;
 }
 
+std::vector<TextEngine::PlacedGlyph> TextEngine::place(std::string_view line, TextStyle style) {
+  std::vector<PlacedGlyph> out;
+  if (!impl_->ok()) return out;
+  for (const ShapedGlyph& g : impl_->shape(line, style, is_rtl(line)).glyphs)
+    out.push_back({g.cluster, g.x, g.advance, g.face < 0});
+  return out;
+}
+
 int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.size()); }
 
 TextEngine::Stats TextEngine::stats() const {

@@ -2,6 +2,7 @@
 // The one text module: every visitor-facing string is measured, wrapped and drawn here.
 // Text is shaped with HarfBuzz through libraqm (bidi with FriBidi), broken into lines per UAX #14
 // with libunibreak, and drawn from a glyph cache that FreeType fills at the exact pixel size.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -81,6 +82,15 @@ class TextEngine {
   // Wraps and draws within `max_width`; returns the height used, pixels.
   float draw_wrapped(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                      ImU32 color, int max_lines = 0, float line_spacing = 1.0f, Align align = Align::start);
+
+  // Where each glyph of a single line lands, in visual order (for tests and hit-testing).
+  struct PlacedGlyph {
+    std::uint32_t cluster;  // byte offset in `line` of the glyph's first character
+    float x;                // pixels from the line's left edge
+    float advance;          // pixels
+    bool missing;           // no font has the character: drawn as a box
+  };
+  std::vector<PlacedGlyph> place(std::string_view line, TextStyle style);
 
   int missing_glyphs() const;  // distinct characters no font could draw (drawn as boxes)
 
