@@ -12,6 +12,7 @@ namespace kiosk::app {
 int run_window(const Options& o);      // kiosk run
 int run_screenshot(const Options& o);  // kiosk screenshot
 int run_validate(const Options& o);    // kiosk validate
+int run_bench(const Options& o);       // kiosk bench: speed measurements, medians
 
 // Content (with its diagnostics printed to stderr) and the text engine, as both the window and
 // the screenshot need them. nullptr text engine and a message when no font can be loaded.

@@ -20,5 +20,6 @@ int main(int argc, char** argv) {
   }
   if (options->command == "validate") return run_validate(*options);
   if (options->command == "screenshot") return run_screenshot(*options);
+  if (options->command == "bench") return run_bench(*options);
   return run_window(*options);
 }

@@ -1,5 +1,6 @@
 #include "app/options.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk::app {
@@ -30,14 +31,16 @@ const char* usage() {
          "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
          "      replay a scripted input session headlessly and save the screen as PNG\n"
          "  kiosk validate [CONTENT_DIR]\n"
-         "      check the content and print every problem; exit 1 when there are errors\n";
+         "      check the content and print every problem; exit 1 when there are errors\n"
+         "  kiosk bench [--runs N] [--case TEXT]\n"
+         "      measure the text engine (cold and steady frames) and print medians\n";
 }
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error) {
   Options o;
   std::size_t i = 0;
   if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
-  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "help") {
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "help") {
     *error = "unknown command \"" + o.command + "\"";
     return std::nullopt;
   }
@@ -60,7 +63,11 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--out") { if (!value(&o.out)) return std::nullopt; }
     else if (a == "--input") { if (!value(&o.input)) return std::nullopt; }
     else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
-    else if (a == "--display") {
+    else if (a == "--case") { if (!value(&o.bench_case)) return std::nullopt; }
+    else if (a == "--runs") {
+      if (!value(&v)) return std::nullopt;
+      try { o.bench_runs = std::max(1, std::stoi(v)); } catch (...) { *error = "--runs needs a number"; return std::nullopt; }
+    } else if (a == "--display") {
       if (!value(&v)) return std::nullopt;
       try { o.display = std::stoi(v); } catch (...) { *error = "--display needs a number, e.g. --display 1"; return std::nullopt; }
     } else if (a == "--size") {

@@ -8,7 +8,7 @@
 namespace kiosk::app {
 
 struct Options {
-  std::string command = "run";             // run | screenshot | validate | help
+  std::string command = "run";             // run | screenshot | validate | bench | help
   std::filesystem::path content_dir;       // --content DIR (validate: positional)
   std::string language;                    // --lang L; "" = the content's default
   bool fullscreen = false;                 // --fullscreen
@@ -18,6 +18,8 @@ struct Options {
   std::string out;                         // --out FILE.png
   std::string input;                       // --input SESSION.jsonl
   std::string state_out;                   // --state-out STATE.json
+  int bench_runs = 21;                     // --runs N (bench)
+  std::string bench_case;                  // --case TEXT (bench): only cases whose name contains it
 };
 
 // Parses argv; on a mistake returns nullopt and sets `error` to a one-line explanation.

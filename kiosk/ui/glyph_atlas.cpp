@@ -9,8 +9,14 @@ GlyphAtlas::GlyphAtlas(int page_size, int max_pages) : page_size_(page_size), ma
 
 void GlyphAtlas::clear(Page& p) {
   p.surface.width = p.surface.height = page_size_;
-  p.surface.rgba.assign(static_cast<std::size_t>(page_size_) * page_size_ * 4, 255);
-  for (std::size_t i = 3; i < p.surface.rgba.size(); i += 4) p.surface.rgba[i] = 0;
+  // White with zero alpha: RGBA bytes FF FF FF 00, filled a pixel at a time.
+  const std::size_t pixels = static_cast<std::size_t>(page_size_) * page_size_;
+  p.surface.rgba.resize(pixels * 4);
+  constexpr std::uint8_t kClear[4] = {255, 255, 255, 0};
+  std::uint32_t pattern = 0;
+  std::memcpy(&pattern, kClear, 4);
+  std::uint32_t* px = reinterpret_cast<std::uint32_t*>(p.surface.rgba.data());
+  std::fill(px, px + pixels, pattern);
   ++p.surface.version;
   ++p.generation;
   p.shelf_y = p.shelf_h = p.cursor_x = 0;

@@ -141,16 +141,37 @@ std::vector<int> TextEngine::Impl::choose_faces(std::string_view text, Weight w)
 
 // ---- shaping ----------------------------------------------------------------------------------
 
-const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style, bool rtl) {
-  const int px = pixel_size(style);
+std::string TextEngine::Impl::run_key(std::string_view text, TextStyle style, bool rtl) const {
   std::string key;
   key.reserve(text.size() + 24);
-  key += std::to_string(px);
+  key += std::to_string(pixel_size(style));
   key += style.weight == Weight::bold ? 'b' : 'r';
   key += rtl ? '<' : '>';
   key += language;
   key += '\x1f';
   key += text;
+  return key;
+}
+
+const ShapedRun& TextEngine::Impl::store(std::string key, ShapedRun run) {
+  if (auto it = runs.find(key); it != runs.end()) {
+    run_lru.splice(run_lru.begin(), run_lru, it->second.lru);
+    return it->second.run;
+  }
+  run_lru.push_front(key);
+  auto& entry = runs[std::move(key)];
+  entry.run = std::move(run);
+  entry.lru = run_lru.begin();
+  while (runs.size() > limits.shaped_runs && run_lru.size() > 1) {
+    runs.erase(run_lru.back());
+    run_lru.pop_back();
+  }
+  return entry.run;
+}
+
+const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style, bool rtl) {
+  const int px = pixel_size(style);
+  std::string key = run_key(text, style, rtl);
   if (auto it = runs.find(key); it != runs.end()) {
     run_lru.splice(run_lru.begin(), run_lru, it->second.lru);
     return it->second.run;
@@ -159,26 +180,36 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
   ShapedRun run;
   run.rtl = rtl;
   const std::vector<int> chosen = choose_faces(text, style.weight);
+  // raqm takes UTF-32 here: with UTF-8, raqm 0.7 maps every glyph's cluster back to a byte offset
+  // by walking the text from its start, which is quadratic in the paragraph's length.
+  std::vector<std::uint32_t> u32;
+  std::vector<std::uint32_t> byte_of;  // code point index -> byte offset
+  u32.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    byte_of.push_back(static_cast<std::uint32_t>(i));
+    u32.push_back(decode_utf8(text, i));
+  }
+  byte_of.push_back(static_cast<std::uint32_t>(text.size()));
   raqm_t* rq = raqm_create();
-  bool ok = rq && raqm_set_text_utf8(rq, text.data(), text.size()) &&
+  bool ok = rq && raqm_set_text(rq, u32.data(), u32.size()) &&
             raqm_set_par_direction(rq, rtl ? RAQM_DIRECTION_RTL : RAQM_DIRECTION_LTR) &&
-            raqm_set_language(rq, language.c_str(), 0, text.size()) && raqm_set_freetype_load_flags(rq, kLoadFlags);
-  // Face ranges: runs of bytes that use the same face (a missing character uses the first face).
-  for (std::size_t start = 0; ok && start < text.size();) {
+            raqm_set_language(rq, language.c_str(), 0, u32.size()) && raqm_set_freetype_load_flags(rq, kLoadFlags);
+  // Face ranges: runs of characters that use the same face (a missing character uses the first face).
+  for (std::size_t start = 0; ok && start < u32.size();) {
     std::size_t end = start;
-    while (end < text.size() && chosen[end] == chosen[start]) ++end;
-    const int face = chosen[start] >= 0 ? chosen[start] : 0;
+    while (end < u32.size() && chosen[byte_of[end]] == chosen[byte_of[start]]) ++end;
+    const int face = chosen[byte_of[start]] >= 0 ? chosen[byte_of[start]] : 0;
     ok = raqm_set_freetype_face_range(rq, sized(ft_for(face, style.weight), px), start, end - start);
     start = end;
   }
-  if (ok && !text.empty()) ok = raqm_layout(rq);
+  if (ok && !u32.empty()) ok = raqm_layout(rq);
   std::size_t count = 0;
-  raqm_glyph_t* glyphs = ok && !text.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
+  raqm_glyph_t* glyphs = ok && !u32.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
   float pen = 0;
   for (std::size_t g = 0; glyphs && g < count; ++g) {
     ShapedGlyph out;
     out.glyph = glyphs[g].index;
-    out.cluster = glyphs[g].cluster;
+    out.cluster = glyphs[g].cluster < byte_of.size() ? byte_of[glyphs[g].cluster] : static_cast<std::uint32_t>(text.size());
     out.x = pen + static_cast<float>(glyphs[g].x_offset) / 64.0f;
     out.y = static_cast<float>(glyphs[g].y_offset) / 64.0f;
     out.advance = static_cast<float>(glyphs[g].x_advance) / 64.0f;
@@ -197,16 +228,7 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
   }
   run.width = pen;
   if (rq) raqm_destroy(rq);
-
-  run_lru.push_front(key);
-  auto& entry = runs[key];
-  entry.run = std::move(run);
-  entry.lru = run_lru.begin();
-  while (runs.size() > limits.shaped_runs && run_lru.size() > 1) {
-    runs.erase(run_lru.back());
-    run_lru.pop_back();
-  }
-  return entry.run;
+  return store(std::move(key), std::move(run));
 }
 
 // ---- glyph bitmaps ----------------------------------------------------------------------------

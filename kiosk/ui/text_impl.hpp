@@ -80,6 +80,9 @@ struct TextEngine::Impl {
   std::vector<int> choose_faces(std::string_view text, Weight w);
   // The shaped run for one line, cached. `rtl` sets the paragraph direction.
   const ShapedRun& shape(std::string_view text, TextStyle style, bool rtl);
+  // Cache key of a run; and storing a run made without shaping (a slice of a shaped paragraph).
+  std::string run_key(std::string_view text, TextStyle style, bool rtl) const;
+  const ShapedRun& store(std::string key, ShapedRun run);
   const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
   int pixel_size(TextStyle s) const;
 };

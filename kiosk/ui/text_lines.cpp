@@ -31,11 +31,10 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
     if (para.empty()) lines.emplace_back();
     // Advance of each byte's cluster from the paragraph shaped as a whole.
     std::vector<float> advance(para.size(), 0.0f);
-    {
-      const ShapedRun& run = m.shape(para, style, is_rtl(para));
-      for (const ShapedGlyph& g : run.glyphs)
-        if (g.cluster < advance.size()) advance[g.cluster] += g.advance;
-    }
+    const bool para_rtl = is_rtl(para);
+    const ShapedRun whole = m.shape(para, style, para_rtl);  // a copy: slicing below stores runs
+    for (const ShapedGlyph& g : whole.glyphs)
+      if (g.cluster < advance.size()) advance[g.cluster] += g.advance;
     std::vector<char> breaks(para.size(), LINEBREAK_NOBREAK);
     if (!para.empty())
       set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(para.data()), para.size(), m.language.c_str(), breaks.data());
@@ -63,6 +62,25 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
       }
       std::string line(para.substr(start, end - start));
       while (!line.empty() && is_space_byte(line.back())) line.pop_back();
+      if (!line.empty()) {
+        // Each line is a slice of the shaped paragraph, so drawing it shapes nothing. The bidi
+        // reordering of the paragraph restricted to a line equals the line's own (UAX #9 L2
+        // reverses contiguous runs); only trailing spaces differ, and those are trimmed.
+        ShapedRun slice;
+        float pen = 0;  // pen position of each glyph in the paragraph
+        for (const ShapedGlyph& g : whole.glyphs) {
+          if (g.cluster >= start && g.cluster < start + line.size()) {
+            ShapedGlyph s = g;
+            s.cluster -= static_cast<std::uint32_t>(start);
+            s.x = slice.width + (g.x - pen);
+            slice.width += g.advance;
+            slice.glyphs.push_back(s);
+          }
+          pen += g.advance;
+        }
+        slice.rtl = para_rtl;
+        m.store(m.run_key(line, style, para_rtl), std::move(slice));
+      }
       lines.push_back(std::move(line));
       start = end;
       while (start < para.size() && is_space_byte(para[start])) ++start;
@@ -73,10 +91,25 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
   if (max_lines > 0 && static_cast<int>(lines.size()) > max_lines) {
     lines.resize(max_lines);
     std::string& last = lines.back();
-    while (!last.empty() && measure(last + kEllipsis, style) > max_width) {
-      std::size_t cut = last.size() - 1;
-      while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
-      last.erase(cut);
+    // Drop whole characters from the end until the line and the ellipsis fit.
+    const float room = max_width - measure(kEllipsis, style);
+    if (measure(last, style) > room) {
+      const auto glyphs = place(last, style);
+      std::size_t keep = 0;
+      float width = 0;
+      for (const auto& g : glyphs) {  // left-to-right lines: visual order is logical order
+        if (width + g.advance > room) break;
+        width += g.advance;
+        keep = g.cluster;
+      }
+      std::size_t end = keep;
+      if (end < last.size()) decode_utf8(last, end);
+      last.erase(std::min(end, last.size()));
+      while (!last.empty() && measure(last, style) > room) {  // right-to-left lines, rare
+        std::size_t cut = last.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
+        last.erase(cut);
+      }
     }
     while (!last.empty() && (is_space_byte(last.back()) || last.back() == ',')) last.pop_back();
     last += kEllipsis;

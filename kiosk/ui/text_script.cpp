@@ -17,6 +17,9 @@ char32_t decode_utf8(std::string_view s, std::size_t& i) {
 }
 
 Script script_of(char32_t c) {
+  // Shared by several scripts (Unicode Script_Extensions): the danda and double danda end
+  // sentences in Gurmukhi and Bengali too, so they take their neighbours' face.
+  if (c == 0x0964 || c == 0x0965) return Script::common;
   struct Range {
     char32_t from, to;
     Script script;

@@ -1,0 +1,83 @@
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+#include "platform/fonts.hpp"
+#include "platform/imgui_backend.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// About 2,000 characters made by repeating `parts`, as one detail screen holds.
+std::string repeat_to_2000(std::initializer_list<const char*> parts) {
+  std::string s;
+  std::size_t chars = 0;
+  while (chars < 2000) {
+    for (const char* p : parts) {
+      s += p;
+      for (const char* c = p; *c; ++c) chars += (static_cast<unsigned char>(*c) & 0xC0) != 0x80;
+    }
+  }
+  return s;
+}
+
+struct TextCase {
+  const char* name;
+  const char* lang;
+  std::string text;
+};
+
+}  // namespace
+
+int run_bench(const Options& o) {
+  std::string error;
+  const ui::FontSet fonts = platform::load_font_manifest(std::filesystem::path(KIOSK_SOURCE_DIR) / "fonts", &error);
+  if (fonts.faces.empty()) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  platform::ImGuiFrame imgui;
+  const std::vector<TextCase> cases = {
+      {"English detail screen", "en",
+       repeat_to_2000({"Filipino and Mexican American farmworkers strike together in Delano, California. ",
+                       "The five-year strike used marches, nonviolent action and a consumer boycott. "})},
+      {"Urdu detail screen", "ur", repeat_to_2000({"اتحاد میں طاقت ہے۔ ", "کسانوں نے مل کر ہڑتال کی۔ "})},
+      {"Punjabi detail screen", "pa", repeat_to_2000({"ਏਕਤਾ ਵਿੱਚ ਬਲ ਹੈ। ", "ਕਿਸਾਨਾਂ ਨੇ ਮਿਲ ਕੇ ਹੜਤਾਲ ਕੀਤੀ। "})},
+      {"nine scripts in one paragraph", "en",
+       repeat_to_2000({"Farmworkers strike together. ", "Tiếng Việt: Đoàn kết là sức mạnh. ", "團結就是力量，我們一起走。",
+                       "연대는 우리의 힘입니다. ", "ਏਕਤਾ ਵਿੱਚ ਬਲ ਹੈ। ", "एकता में बल है। ", "សាមគ្គីភាពគឺជាកម្លាំង។ ",
+                       "اتحاد میں طاقت ہے۔ ", "አንድነት ኃይል ነው። "})},
+  };
+  const ui::TextStyle style{30, ui::Weight::regular};
+  std::printf("text engine: ~2000 characters wrapped to 1800 px and drawn, median of %d runs\n", o.bench_runs);
+  for (const TextCase& tc : cases) {
+    if (std::string(tc.name).find(o.bench_case) == std::string::npos) continue;
+    std::vector<double> cold_ms, warm_ms;
+    for (int r = 0; r < o.bench_runs; ++r) {
+      ui::TextEngine text(fonts);  // a new engine: every cache is empty
+      text.set_language(tc.lang);
+      for (int pass = 0; pass < 2; ++pass) {
+        ImDrawList* dl = imgui.begin(1920, 1080, 0);
+        const auto t0 = std::chrono::steady_clock::now();
+        text.begin_frame();
+        text.draw_wrapped(dl, 20, 20, tc.text, style, 1800, IM_COL32(0, 0, 0, 255));
+        const auto t1 = std::chrono::steady_clock::now();
+        imgui.end();
+        (pass == 0 ? cold_ms : warm_ms).push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+      }
+    }
+    std::printf("  %-30s cold %7.2f ms   steady %6.3f ms\n", tc.name, median(cold_ms), median(warm_ms));
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app
