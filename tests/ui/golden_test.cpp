@@ -40,12 +40,16 @@ const Sample kSamples[] = {
 
 constexpr int kWidth = 900, kHeight = 120;
 
-// Renders one sample right-aligned for right-to-left text, left-aligned otherwise; writes `out`.
-void render(const Sample& s, const std::string& out) {
+ui::FontSet fonts() {
+  std::string error;
+  return platform::load_font_manifest(FONTS_DIR, &error);
+}
+
+// Renders one sample with `text` (start-aligned: right for right-to-left text); writes `out`.
+void render(ui::TextEngine& text, const Sample& s, const std::string& out) {
   std::string error;
   auto display = platform::Display::open_headless(kWidth, kHeight, &error);
   REQUIRE(display);
-  ui::TextEngine text(platform::load_font_manifest(FONTS_DIR, &error));
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
   text.begin_frame();
@@ -57,6 +61,14 @@ void render(const Sample& s, const std::string& out) {
   REQUIRE(display->save_png(out, &error));
   CHECK(text.missing_glyphs() == 0);
 }
+
+std::filesystem::path out_dir() {
+  const auto dir = std::filesystem::temp_directory_path() / "kiosk-golden";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string golden_of(const Sample& s) { return std::string(GOLDEN_DIR) + "/" + s.name + ".png"; }
 
 // Share of pixels whose colour differs by more than 48 in any channel.
 double differing_share(const std::string& a, const std::string& b) {
@@ -82,14 +94,25 @@ double differing_share(const std::string& a, const std::string& b) {
 }  // namespace
 
 TEST_CASE("each script renders like its reviewed golden image") {
-  const std::filesystem::path out_dir = std::filesystem::temp_directory_path() / "kiosk-golden";
-  std::filesystem::create_directories(out_dir);
   for (const Sample& s : kSamples) {
-    const std::string out = (out_dir / (std::string(s.name) + ".png")).string();
-    const std::string golden = std::string(GOLDEN_DIR) + "/" + s.name + ".png";
-    INFO(s.name << ": rendered " << out << ", reference " << golden);
-    render(s, out);
-    REQUIRE(std::filesystem::exists(golden));  // a new sample: look at `out`, then copy it there
-    CHECK(differing_share(out, golden) < 0.002);
+    ui::TextEngine text(fonts());
+    const std::string out = (out_dir() / (std::string(s.name) + ".png")).string();
+    INFO(s.name << ": rendered " << out << ", reference " << golden_of(s));
+    render(text, s, out);
+    REQUIRE(std::filesystem::exists(golden_of(s)));  // a new sample: look at `out`, then copy it there
+    CHECK(differing_share(out, golden_of(s)) < 0.002);
   }
+}
+
+TEST_CASE("a tiny glyph cache evicts pages yet every render stays correct") {
+  ui::TextEngine text(fonts(), ui::TextCacheLimits{128, 2, 4});  // two 128-px pages, four runs
+  for (int round = 0; round < 2; ++round) {
+    for (const Sample& s : kSamples) {
+      const std::string out = (out_dir() / (std::string("tiny-") + s.name + ".png")).string();
+      INFO("round " << round << ", " << s.name << ": " << out);
+      render(text, s, out);
+      CHECK(differing_share(out, golden_of(s)) < 0.002);
+    }
+  }
+  CHECK(text.stats().evictions > 0);
 }
