@@ -30,8 +30,8 @@ const char* usage() {
          "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--content DIR]\n"
          "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
          "      replay a scripted input session headlessly and save the screen as PNG\n"
-         "  kiosk validate [CONTENT_DIR]\n"
-         "      check the content and print every problem; exit 1 when there are errors\n"
+         "  kiosk validate [CONTENT_DIR] [--strict] [--json]\n"
+         "      check the content and print every problem, errors first; exit 1 on errors (--strict: on warnings too)\n"
          "  kiosk bench [--runs N] [--case TEXT]\n"
          "      measure the text engine (cold and steady frames) and print medians\n";
 }
@@ -58,6 +58,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     std::string v;
     if (a == "--help" || a == "-h") o.command = "help";
     else if (a == "--fullscreen") o.fullscreen = true;
+    else if (a == "--strict") o.strict = true;
+    else if (a == "--json") o.json = true;
     else if (a == "--content") { if (!value(&v)) return std::nullopt; o.content_dir = v; }
     else if (a == "--lang") { if (!value(&o.language)) return std::nullopt; }
     else if (a == "--out") { if (!value(&o.out)) return std::nullopt; }

@@ -18,6 +18,8 @@ struct Options {
   std::string out;                         // --out FILE.png
   std::string input;                       // --input SESSION.jsonl
   std::string state_out;                   // --state-out STATE.json
+  bool strict = false;                     // --strict (validate): warnings fail too
+  bool json = false;                       // --json (validate): machine-readable output
   int bench_runs = 21;                     // --runs N (bench)
   std::string bench_case;                  // --case TEXT (bench): only cases whose name contains it
 };

@@ -1,5 +1,7 @@
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "app/commands.hpp"
 #include "core/diagnostics.hpp"
 
@@ -8,11 +10,24 @@ namespace kiosk::app {
 int run_validate(const Options& o) {
   const auto dir = resolve_content_dir(o);
   const core::LoadResult r = core::load_content(dir);
-  for (const auto& d : r.diagnostics) std::printf("%s\n", core::format_diagnostic(d).c_str());
   const std::size_t errors = core::count_errors(r.diagnostics);
-  std::printf("%s: %zu event(s) loaded, %zu error(s), %zu warning(s)\n", dir.string().c_str(), r.content.events.size(),
-              errors, r.diagnostics.size() - errors);
-  return errors == 0 ? 0 : 1;
+  const std::size_t warnings = r.diagnostics.size() - errors;
+  const bool ok = errors == 0 && (!o.strict || warnings == 0);
+  if (o.json) {
+    nlohmann::json out = {{"content", dir.string()}, {"events", r.content.events.size()}, {"errors", errors},
+                          {"warnings", warnings}, {"ok", ok}, {"diagnostics", nlohmann::json::array()}};
+    for (const auto& d : r.diagnostics)
+      out["diagnostics"].push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"pointer", d.pointer},
+                                    {"severity", d.severity == core::Severity::error ? "error" : "warning"},
+                                    {"message", d.message}});
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else {
+    for (const auto& d : r.diagnostics) std::printf("%s\n", core::format_diagnostic(d).c_str());
+    std::printf("%s: %zu event(s) loaded, %zu error(s), %zu warning(s)%s\n", dir.string().c_str(),
+                r.content.events.size(), errors, warnings,
+                ok ? "" : (errors ? "" : " (--strict: warnings count as failures)"));
+  }
+  return ok ? 0 : 1;
 }
 
 }  // namespace kiosk::app

@@ -154,7 +154,7 @@ std::string plain_parse_message(const std::string& what) {
   if (auto colon = message.find(": "); colon != std::string::npos && message.starts_with("[json"))
     message = message.substr(colon + 2);
   if (message.find("ill-formed UTF-8") != std::string::npos)
-    return "the file is not valid UTF-8 text (" + message + "); save it as UTF-8 in your editor";
+    return "the file is not valid UTF-8 text here (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8 in your editor";
   return "this is not valid JSON (" + message +
          "); look for a missing comma, quote or bracket at or just before this place";
 }

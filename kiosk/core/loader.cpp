@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/image_header.hpp"
 #include "core/json_positions.hpp"
 #include "core/reading_budget.hpp"
 
@@ -175,7 +176,7 @@ bool is_slug(const std::string& id) {
 }
 
 // Why `rel` may not be used as an image path, or "" when it is inside `images_root` and exists.
-std::string image_path_problem(const std::string& rel, const fs::path& images_root) {
+std::string image_path_problem(const std::string& rel, const fs::path& images_root, fs::path* resolved) {
   const fs::path p(rel);
   if (rel.empty()) return "the image path is empty";
   if (p.is_absolute()) return "\"" + rel + "\" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
@@ -190,7 +191,42 @@ std::string image_path_problem(const std::string& rel, const fs::path& images_ro
   if (ec || rel_to_root.empty() || *rel_to_root.begin() == "..")
     return "\"" + rel + "\" is a link that leads outside the images folder; copy the image into images/ instead";
   if (!fs::is_regular_file(real, ec)) return "\"" + rel + "\" is not a file";
+  *resolved = real;
   return "";
+}
+
+// Image errors keep their event: the visitor sees a placeholder, the curator a precise message.
+void check_image(FileReader& f, const std::string& ptr, const std::string& rel, const fs::path& images_root,
+                 const LoadOptions& options) {
+  fs::path file;
+  std::string problem = image_path_problem(rel, images_root, &file);
+  if (problem.empty()) {
+    std::string header_error;
+    if (auto header = read_image_header(file, &header_error)) {
+      const long long pixels = header->width * header->height;
+      const std::string size = std::to_string(header->width) + "x" + std::to_string(header->height);
+      if (header->width <= 0 || header->height <= 0)
+        problem = "\"" + rel + "\" has no pixels (" + size + "); re-export it";
+      else if (pixels > options.max_image_pixels)
+        problem = "\"" + rel + "\" is " + size + " pixels, over the limit of " + std::to_string(options.max_image_pixels) +
+                  " pixels; scale it down to at most " + std::to_string(options.display_width) + " pixels wide";
+      else if (header->width > 2 * options.display_width || header->height > 2 * options.display_height)
+        f.report(ptr, Severity::warning, "\"" + rel + "\" is " + size + " pixels, far larger than any screen shows; scale it down to at most " +
+                                             std::to_string(options.display_width) + " pixels wide to load faster");
+    } else {
+      problem = "\"" + rel + "\" " + header_error;
+    }
+  }
+  if (!problem.empty()) f.report(ptr, Severity::error, problem + "; a placeholder is shown", true);
+}
+
+// Warns when a visitor reading `lang` would see the default language instead.
+void check_translation(FileReader& f, const std::string& pointer, const LocalText& text, const Content& c) {
+  if (text.empty()) return;
+  for (const auto& lang : c.languages)
+    if (lang != c.default_language && !text.has(lang))
+      f.report(pointer, Severity::warning, "no \"" + lang + "\" text; visitors reading " + lang + " see the " +
+                                               c.default_language + " text instead");
 }
 
 void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options) {
@@ -203,6 +239,7 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
   c.languages = f.string_list(r, "", "languages");
   if (std::find(c.languages.begin(), c.languages.end(), c.default_language) == c.languages.end())
     c.languages.insert(c.languages.begin(), c.default_language);
+  check_translation(f, "/title", c.title, c);
 
   if (const json* style = f.member(r, "", "style", false); style && style->is_object()) {
     auto set = [&](const char* key, Rgba& target) {
@@ -225,6 +262,7 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
       theme.id = f.string(t, ptr, "id", true).value_or("");
       theme.title = f.text(t, ptr, "title", true, c.default_language);
       theme.color = f.color(t, ptr, "color", true).value_or(c.style.accent);
+      check_translation(f, ptr + "/title", theme.title, c);
       if (!theme.id.empty()) c.themes.push_back(std::move(theme));
     }
   }
@@ -240,6 +278,7 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
       auto start = f.date(e, ptr, "start", true);
       auto end = f.date(e, ptr, "end", true);
       era.color = f.color(e, ptr, "color", true).value_or(Rgba{230, 230, 230, 255});
+      check_translation(f, ptr + "/title", era.title, c);
       if (!start || !end || era.id.empty()) continue;
       era.start = *start;
       era.end = *end;
@@ -272,10 +311,28 @@ void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>&
       else f.report("/" + pointer_token(key), Severity::error, "\"" + key + "\" must be a text in quotes");
     }
   }
-  for (const auto& lang : c.languages)
-    if (!c.strings.tables.count(lang))
+  const auto base = c.strings.tables.find(c.default_language);
+  if (base == c.strings.tables.end()) {
+    out.push_back({"i18n/" + c.default_language + ".json", 0, 0, "", Severity::error,
+                   "the UI strings of the default language are missing; copy en.json from the kiosk's own content"});
+    return;
+  }
+  for (const auto& lang : c.languages) {
+    const auto table = c.strings.tables.find(lang);
+    if (table == c.strings.tables.end()) {
       out.push_back({"i18n/" + lang + ".json", 0, 0, "", Severity::warning,
                      "language \"" + lang + "\" is offered but has no UI strings file; visitors will see " + c.default_language + " buttons"});
+      continue;
+    }
+    std::string missing;
+    int count = 0;
+    for (const auto& [key, text] : base->second)
+      if (!table->second.count(key) && ++count <= 3) missing += (missing.empty() ? "\"" : ", \"") + key + "\"";
+    if (count > 0)
+      out.push_back({"i18n/" + lang + ".json", 0, 0, "", Severity::warning,
+                     std::to_string(count) + " UI string(s) missing (" + missing + (count > 3 ? ", ..." : "") +
+                         "); visitors see the " + c.default_language + " words there"});
+  }
 }
 
 void read_event(const fs::path& path, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
@@ -312,6 +369,8 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
   e.display_date = f.text(r, "", "display_date", false, lang);
   e.headline = f.text(r, "", "headline", true, lang);
   e.summary = f.text(r, "", "summary", false, lang);
+  check_translation(f, "/headline", e.headline, c);
+  check_translation(f, "/summary", e.summary, c);
   e.body = f.text(r, "", "body", false, lang);
   e.solidarity = f.text(r, "", "solidarity", false, lang);
   e.themes = f.string_list(r, "", "themes");
@@ -342,10 +401,7 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
       item.license = f.string(m, ptr, "license", false).value_or("");
       if (item.alt.empty())
         f.report(ptr, Severity::warning, "the image has no \"alt\" text; describe it for visitors who cannot see it");
-      if (!item.image.empty()) {
-        const std::string problem = image_path_problem(item.image, c.images_root);
-        if (!problem.empty()) f.report(ptr + "/image", Severity::error, problem + "; a placeholder is shown", true);
-      }
+      if (!item.image.empty()) check_image(f, ptr + "/image", item.image, c.images_root, options);
       e.media.push_back(std::move(item));
     }
   }

@@ -13,6 +13,8 @@ namespace kiosk::core {
 struct LoadOptions {
   std::size_t max_file_bytes = 1 << 20;  // a content JSON file larger than this is refused
   std::size_t max_depth = 32;            // deepest nesting of objects/arrays accepted
+  long long max_image_pixels = 40'000'000;  // larger images are refused from their header
+  long long display_width = 3840, display_height = 2160;  // images over twice this get a warning
 };
 
 struct LoadResult {

@@ -55,7 +55,8 @@ TEST_CASE("a bad event is skipped and the rest loads") {
   for (const auto& e : r.content.events) ids.push_back(e.id);
   std::sort(ids.begin(), ids.end());
   // Image problems keep their event (with a placeholder); so do unknown related ids.
-  CHECK(ids == std::vector<std::string>{"image-absolute", "image-escape", "image-missing", "ok", "unknown-related"});
+  CHECK(ids == std::vector<std::string>{"image-absolute", "image-bomb", "image-escape", "image-missing",
+                                        "image-not-an-image", "image-symlink", "image-wide", "ok", "unknown-related"});
 }
 
 TEST_CASE("each kind of bad input gets a precise diagnostic") {
@@ -76,6 +77,9 @@ TEST_CASE("each kind of bad input gets a precise diagnostic") {
       {"events/image-missing.json", 5, 23, "/media/0/image", "does not exist"},
       {"events/image-escape.json", 5, 23, "/media/0/image", "climbs out"},
       {"events/image-absolute.json", 5, 23, "/media/0/image", "absolute path"},
+      {"events/image-not-an-image.json", 5, 23, "/media/0/image", "is not a PNG, JPEG, GIF or BMP image"},
+      {"events/image-bomb.json", 5, 23, "/media/0/image", "50000x50000 pixels, over the limit"},
+      {"events/image-symlink.json", 5, 23, "/media/0/image", "leads outside the images folder"},
       {"events/bad-utf8.json", 4, 15, "", "not valid UTF-8"},
       {"events/too-deep.json", 1, 56, "", "nested more than 32 levels"},
       {"events/too-big.json", 0, 0, "", "at most 2048 bytes"},
@@ -92,9 +96,23 @@ TEST_CASE("each kind of bad input gets a precise diagnostic") {
     CHECK(d.pointer == e.pointer);
     CHECK(d.message.find(e.contains) != std::string::npos);
   }
-  const auto related = about(r, "events/unknown-related.json");
+  auto related = about(r, "events/unknown-related.json");
+  std::erase_if(related, [](const Diagnostic& d) { return d.severity != Severity::error; });
   REQUIRE(related.size() == 1);
   CHECK(related[0].message.find("\"nope\" does not exist") != std::string::npos);
+}
+
+TEST_CASE("warnings: missing alt text, an oversized image, a missing translation, no sources") {
+  const LoadResult r = load_bad();
+  auto has = [&](const std::string& file, const std::string& text) {
+    for (const auto& d : about(r, file))
+      if (d.severity == Severity::warning && d.message.find(text) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(has("events/image-wide.json", "no \"alt\" text"));
+  CHECK(has("events/image-wide.json", "8000x1000 pixels, far larger than any screen"));
+  CHECK(has("events/image-missing.json", "no \"sources\""));
+  CHECK(has("events/ok.json", "no \"es\" text"));
 }
 
 TEST_CASE("errors come before warnings and the format names the place") {
