@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/diagnostics.hpp"
 #include "core/state_json.hpp"
 #include "ui/draw.hpp"
 
@@ -15,8 +16,10 @@ core::GestureConfig gestures_for(const core::Viewport& vp) {
 }
 }  // namespace
 
-KioskApp::KioskApp(const core::Content& content, ui::TextEngine& text, ui::ImageSource& images, core::Viewport viewport)
-    : content_(content), text_(text), images_(images), viewport_(viewport), state_(core::initial_state(content)),
+KioskApp::KioskApp(std::shared_ptr<const core::Content> content, ui::TextEngine& text, ui::ImageSource& images,
+                   core::Viewport viewport)
+    : content_(std::move(content)), text_(text), images_(images), viewport_(viewport),
+      state_(core::initial_state(*content_)),
       gestures_(gestures_for(viewport)) {
   relayout();
 }
@@ -28,17 +31,53 @@ void KioskApp::set_viewport(core::Viewport viewport) {
 }
 
 void KioskApp::set_language(const std::string& lang) {
-  if (std::find(content_.languages.begin(), content_.languages.end(), lang) != content_.languages.end())
+  if (std::find(content_->languages.begin(), content_->languages.end(), lang) != content_->languages.end())
     state_.language = lang;
   relayout();
 }
 
-void KioskApp::input(const core::InputEvent& e) { gestures_.feed(e, pending_); }
+void KioskApp::input(const core::InputEvent& e) { gestures_.feed(e, commands_); }
+
+void KioskApp::offer_content(core::LoadResult result) {
+  const std::size_t errors = core::count_errors(result.diagnostics);
+  if (errors > 0) {
+    notice_ = "Content not updated: " + std::to_string(errors) + " error(s). Still showing the last good content.";
+    int shown = 0;
+    for (const auto& d : result.diagnostics)
+      if (d.severity == core::Severity::error && shown++ < 3) notice_ += "\n" + core::format_diagnostic(d);
+    return;
+  }
+  notice_.clear();
+  pending_ = std::make_shared<const core::Content>(std::move(result.content));
+}
+
+void KioskApp::apply_pending() {
+  const core::KioskState before = state_;
+  content_ = std::move(pending_);
+  pending_.reset();
+  state_ = core::initial_state(*content_);
+  if (preview_) {  // a curator watching the change keeps their place
+    state_.view = core::clamp_view(before.view, state_.limits);
+    state_.language = before.language;
+    state_.now_ms = before.now_ms;
+    state_.last_input_ms = before.last_input_ms;
+    if (before.mode == core::Mode::detail && content_->event_index(before.selected_event) >= 0) {
+      state_.mode = core::Mode::detail;
+      state_.selected_event = before.selected_event;
+    }
+  } else {
+    state_.now_ms = state_.last_input_ms = before.now_ms;
+  }
+  gestures_.reset();
+  replaced_ = true;
+}
 
 void KioskApp::step(double now_ms) {
   const core::Mode before = state_.mode;
-  core::update(state_, content_, layout_, pending_, now_ms);
-  pending_.clear();
+  core::update(state_, *content_, layout_, commands_, now_ms);
+  commands_.clear();
+  replaced_ = false;
+  if (pending_ && (preview_ || state_.idle_seconds >= apply_after_idle_s)) apply_pending();
   if (state_.mode != before) gestures_.reset();  // the screen changed under the fingers
   relayout();
 }
@@ -47,17 +86,17 @@ bool KioskApp::animating() const { return state_.animation.has_value() || state_
 
 void KioskApp::relayout() {
   text_.set_language(state_.language);
-  layout_ = core::compute_layout(content_, state_, viewport_, ui::layout_metrics(text_, content_, state_.language, viewport_));
+  layout_ = core::compute_layout(*content_, state_, viewport_, ui::layout_metrics(text_, *content_, state_.language, viewport_));
 }
 
 void KioskApp::draw(ImDrawList* dl) {
   text_.begin_frame();
   text_.set_language(state_.language);
-  ui::draw_frame(dl, ui::Frame{content_, state_, layout_, text_, images_});
+  ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string()});
 }
 
 nlohmann::json KioskApp::state_json() const {
-  nlohmann::json j = core::state_to_json(state_, content_, layout_);
+  nlohmann::json j = core::state_to_json(state_, *content_, layout_);
   j["missing_glyphs"] = text_.missing_glyphs();
   return j;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Wires the layers for one kiosk: input -> gestures -> state -> layout -> draw. Used by the live
 // window and by headless screenshots alike, so both behave the same.
+#include <memory>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -10,6 +12,7 @@
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
+#include "core/loader.hpp"
 #include "ui/image_source.hpp"
 #include "ui/text.hpp"
 
@@ -17,7 +20,8 @@ namespace kiosk::app {
 
 class KioskApp {
  public:
-  KioskApp(const core::Content& content, ui::TextEngine& text, ui::ImageSource& images, core::Viewport viewport);
+  KioskApp(std::shared_ptr<const core::Content> content, ui::TextEngine& text, ui::ImageSource& images,
+           core::Viewport viewport);
 
   void set_viewport(core::Viewport viewport);
   void set_language(const std::string& lang);
@@ -28,17 +32,33 @@ class KioskApp {
   bool animating() const;                 // a view animation or fling is in progress
   nlohmann::json state_json() const;
 
+  // New content from a reload. With errors it is refused and `notice()` says why; without, it
+  // replaces the current content between visitor sessions (after `apply_after_idle_s` without
+  // input), or at once in curator preview mode.
+  void offer_content(core::LoadResult result);
+  // True when offered content was applied by the last step() (images must be reloaded too).
+  bool content_replaced() const { return replaced_; }
+  void set_preview(bool preview) { preview_ = preview; }
+  const std::string& notice() const { return notice_; }
+  double apply_after_idle_s = 60;
+
  private:
   void relayout();
 
-  const core::Content& content_;
+  void apply_pending();
+
+  std::shared_ptr<const core::Content> content_;
+  std::shared_ptr<const core::Content> pending_;  // valid new content waiting for a quiet moment
+  std::string notice_;                            // why the last reload was refused, for curators
+  bool preview_ = false;
+  bool replaced_ = false;
   ui::TextEngine& text_;
   ui::ImageSource& images_;
   core::Viewport viewport_;
   core::KioskState state_;
   core::Gestures gestures_;
   core::Layout layout_;
-  std::vector<core::Command> pending_;
+  std::vector<core::Command> commands_;  // made by gestures since the last step
 };
 
 }  // namespace kiosk::app

@@ -12,6 +12,7 @@ struct Options {
   std::filesystem::path content_dir;       // --content DIR (validate: positional)
   std::string language;                    // --lang L; "" = the content's default
   bool fullscreen = false;                 // --fullscreen
+  bool preview = false;                    // --preview: apply content changes at once, show why not
   int display = 0;                         // --display N
   int width = 1920, height = 1080;         // --size WxH (screenshot) / window size
   float panel_w_mm = 0, panel_h_mm = 0;    // --panel-mm WxH: physical panel size override

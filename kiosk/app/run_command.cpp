@@ -4,6 +4,7 @@
 
 #include "app/commands.hpp"
 #include "app/kiosk_app.hpp"
+#include "platform/content_reloader.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
@@ -27,12 +28,15 @@ int run_window(const Options& o) {
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
   platform::ImageLoader images(loaded.content.content.images_root);
+  platform::ContentReloader reloader(resolve_content_dir(o), loaded.content.content.images_root);
   auto viewport = [&] {
     const int w = display->width(), h = display->height();
     return core::Viewport{static_cast<float>(w), static_cast<float>(h),
                           density_px_per_mm(o, w, display->reported_px_per_mm())};
   };
-  KioskApp app(loaded.content.content, *loaded.text, images, viewport());
+  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images,
+               viewport());
+  app.set_preview(o.preview);
   if (!o.language.empty()) app.set_language(o.language);
 
   const Uint64 start = SDL_GetTicks64();
@@ -48,7 +52,9 @@ int run_window(const Options& o) {
       }
       if (auto in = platform::translate_event(e, vp.width, vp.height, now)) app.input(*in);
     }
+    if (auto reloaded = reloader.take()) app.offer_content(std::move(*reloaded));
     app.step(now);
+    if (app.content_replaced()) images.reload();
     ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>((now - last_ms) / 1000.0));
     app.draw(dl);
     renderer.render(imgui.end());

@@ -48,7 +48,7 @@ int run_screenshot(const Options& o) {
   platform::Renderer renderer(display->renderer());
   platform::ImageLoader images(loaded.content.content.images_root);
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
-  KioskApp app(loaded.content.content, *loaded.text, images, vp);
+  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
   if (!o.language.empty()) app.set_language(o.language);
 
   // Step input, state and layout at a fixed simulated frame rate; time never comes from a clock.

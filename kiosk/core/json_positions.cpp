@@ -148,15 +148,27 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
   std::size_t key_end_ = 0;
 };
 
-// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 3, column 5: ".
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 3, column 5: ";
+// the common mistakes get a sentence a curator can act on.
 std::string plain_parse_message(const std::string& what) {
+  const auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
+  if (has("ill-formed UTF-8"))
+    return "the file is not valid UTF-8 text here (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8 in your editor";
+  if (has("must be escaped"))
+    return "a text in quotes runs on to the next line: add its closing quote \" (or write a line break as \\n)";
+  if (has("unexpected end of input"))
+    return "the file ends too early: a closing } or ] or quote is missing (was it saved completely?)";
+  if (has("expected '}'") && has("unexpected string literal"))
+    return "a comma is missing before this entry";
+  if (has("expected ']'") && !has("unexpected ']'"))
+    return "a comma or a closing ] is missing before this place";
+  if (has("unexpected '}'") || has("unexpected ']'"))
+    return "there is a comma before this closing bracket, or a value is missing; remove the extra comma";
+  if (has("expected ':'")) return "a colon : is missing after this name";
   std::string message = what;
   if (auto colon = message.find(": "); colon != std::string::npos && message.starts_with("[json"))
     message = message.substr(colon + 2);
-  if (message.find("ill-formed UTF-8") != std::string::npos)
-    return "the file is not valid UTF-8 text here (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8 in your editor";
-  return "this is not valid JSON (" + message +
-         "); look for a missing comma, quote or bracket at or just before this place";
+  return "this is not valid JSON (" + message + "); look for a missing comma, quote or bracket at or just before this place";
 }
 
 }  // namespace

@@ -38,6 +38,12 @@ void ImageLoader::wait_idle() {
   idle_.wait(lock, [&] { return queue_.empty() && busy_ == 0; });
 }
 
+void ImageLoader::reload() {
+  std::lock_guard lock(mutex_);
+  queue_.clear();
+  entries_.clear();
+}
+
 void ImageLoader::work() {
   while (true) {
     std::string path;
@@ -74,6 +80,7 @@ void ImageLoader::work() {
     {
       std::lock_guard lock(mutex_);
       auto& entry = entries_[path];
+      if (!entry) entry = std::make_unique<Entry>();  // forgotten by reload() meanwhile
       if (problem.empty()) {
         entry->surface = std::move(decoded);
         entry->status = ui::ImageStatus::ready;

@@ -25,6 +25,10 @@ class ImageLoader final : public ui::ImageSource {
   // Blocks until every requested image is decoded or failed (headless rendering only).
   void wait_idle();
 
+  // Forgets every decoded image so the next request reads the file again (after a content
+  // reload). Call between frames: surfaces handed out before become invalid.
+  void reload();
+
  private:
   struct Entry {
     ui::ImageStatus status = ui::ImageStatus::loading;

@@ -19,7 +19,12 @@ void Renderer::forget(const ui::Surface* surface) {
 SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
   if (!surface || surface->width <= 0 || surface->height <= 0) return nullptr;
   Texture& t = textures_[surface];
-  if (t.texture && t.version == surface->version) return t.texture;
+  t.last_frame = frame_;
+  if (t.texture && t.uid == surface->uid && t.version == surface->version) return t.texture;
+  if (t.texture && (t.uid != surface->uid || w_h_changed(t.texture, surface))) {
+    SDL_DestroyTexture(t.texture);
+    t.texture = nullptr;
+  }
   if (!t.texture) {
     t.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, surface->width,
                                   surface->height);
@@ -28,11 +33,27 @@ SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
     SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
   }
   SDL_UpdateTexture(t.texture, nullptr, surface->rgba.data(), surface->width * 4);
+  t.uid = surface->uid;
   t.version = surface->version;
   return t.texture;
 }
 
+bool Renderer::w_h_changed(SDL_Texture* texture, const ui::Surface* surface) {
+  int w = 0, h = 0;
+  SDL_QueryTexture(texture, nullptr, nullptr, &w, &h);
+  return w != surface->width || h != surface->height;
+}
+
 void Renderer::render(const ImDrawData* data) {
+  ++frame_;
+  for (auto it = textures_.begin(); it != textures_.end();) {  // free textures of surfaces gone by
+    if (frame_ - it->second.last_frame > 600) {
+      if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+      it = textures_.erase(it);
+    } else {
+      ++it;
+    }
+  }
   SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
   SDL_RenderClear(renderer_);
   if (!data) return;

@@ -29,12 +29,15 @@ class Renderer {
  private:
   struct Texture {
     SDL_Texture* texture = nullptr;
-    std::uint64_t version = 0;
+    std::uint64_t uid = 0, version = 0;
+    std::uint64_t last_frame = 0;  // textures unused for a while are freed
   };
   SDL_Texture* texture_for(const ui::Surface* surface);
+  static bool w_h_changed(SDL_Texture* texture, const ui::Surface* surface);
 
   SDL_Renderer* renderer_;
   std::unordered_map<const ui::Surface*, Texture> textures_;
+  std::uint64_t frame_ = 0;
 };
 
 }  // namespace kiosk::platform

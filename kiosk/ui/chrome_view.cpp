@@ -93,3 +93,24 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
 }
 
 }  // namespace kiosk::ui
+
+namespace kiosk::ui {
+
+void draw_notice(ImDrawList* dl, const Frame& f) {
+  const core::Viewport& vp = f.layout.viewport;
+  const float u = vp.unit(), pad = 20 * u;
+  const TextStyle style{24 * u, Weight::regular};
+  const float w = vp.width - 2 * pad;
+  const auto lines = f.text.wrap(f.notice, style, w - 2 * pad, 8);
+  const float lh = f.text.line_height(style);
+  const float h = lh * static_cast<float>(lines.size()) + 2 * pad;
+  const core::Rect box{pad, pad, w, h};
+  dl->AddRectFilled(tl(box), br(box), IM_COL32(120, 20, 20, 240), 12 * u);
+  float y = box.y + pad;
+  for (const auto& line : lines) {
+    f.text.draw(dl, box.x + pad, y, line, style, IM_COL32(255, 255, 255, 255));
+    y += lh;
+  }
+}
+
+}  // namespace kiosk::ui

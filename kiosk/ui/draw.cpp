@@ -84,6 +84,7 @@ void draw_frame(ImDrawList* dl, const Frame& f) {
   if (f.state.mode == core::Mode::detail) draw_detail(dl, f);
   else draw_timeline(dl, f);
   draw_buttons(dl, f);
+  if (!f.notice.empty()) draw_notice(dl, f);
 }
 
 }  // namespace kiosk::ui

@@ -1,5 +1,7 @@
 #pragma once
 // Draws one frame of the kiosk from its state and layout. Keeps no state of its own.
+#include <string>
+
 #include <imgui.h>
 
 #include "core/content.hpp"
@@ -16,6 +18,7 @@ struct Frame {
   const core::Layout& layout;
   TextEngine& text;
   ImageSource& images;
+  std::string notice;  // a message for curators (preview mode), drawn as a banner; "" for none
 };
 
 // Text sizes, in pixels for the layout's viewport.

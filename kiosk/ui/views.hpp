@@ -8,5 +8,6 @@ void draw_header(ImDrawList* dl, const Frame& f);    // title and the hint for t
 void draw_timeline(ImDrawList* dl, const Frame& f);  // eras, axis, ticks, cards
 void draw_detail(ImDrawList* dl, const Frame& f);    // one event: image, text, sources
 void draw_buttons(ImDrawList* dl, const Frame& f);   // the layout's touch controls
+void draw_notice(ImDrawList* dl, const Frame& f);    // the curator banner, over everything
 
 }  // namespace kiosk::ui
