@@ -12,6 +12,8 @@ namespace kiosk::app {
 int run_window(const Options& o);      // kiosk run
 int run_screenshot(const Options& o);  // kiosk screenshot
 int run_validate(const Options& o);    // kiosk validate
+int run_import(const Options& o);      // kiosk import timelinejs IN.json --out DIR
+int run_export(const Options& o);      // kiosk export timelinejs [DIR] --out OUT.json
 int run_bench(const Options& o);       // kiosk bench: speed measurements, medians
 
 // Content (with its diagnostics printed to stderr) and the text engine, as both the window and

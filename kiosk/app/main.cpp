@@ -21,5 +21,7 @@ int main(int argc, char** argv) {
   if (options->command == "validate") return run_validate(*options);
   if (options->command == "screenshot") return run_screenshot(*options);
   if (options->command == "bench") return run_bench(*options);
+  if (options->command == "import") return run_import(*options);
+  if (options->command == "export") return run_export(*options);
   return run_window(*options);
 }

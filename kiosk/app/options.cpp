@@ -33,6 +33,10 @@ const char* usage() {
          "      replay a scripted input session headlessly and save the screen as PNG\n"
          "  kiosk validate [CONTENT_DIR] [--strict] [--json]\n"
          "      check the content and print every problem, errors first; exit 1 on errors (--strict: on warnings too)\n"
+         "  kiosk import timelinejs IN.json --out DIR [--lang L]\n"
+         "      turn a TimelineJS3 file into a content folder that validates\n"
+         "  kiosk export timelinejs [CONTENT_DIR] --out OUT.json [--lang L]\n"
+         "      write the content as a TimelineJS3 file\n"
          "  kiosk bench [--runs N] [--case TEXT]\n"
          "      measure the text engine (cold and steady frames) and print medians\n";
 }
@@ -41,9 +45,16 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   Options o;
   std::size_t i = 0;
   if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
-  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "help") {
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "help") {
     *error = "unknown command \"" + o.command + "\"";
     return std::nullopt;
+  }
+  if (o.command == "import" || o.command == "export") {
+    if (i >= args.size() || args[i] != "timelinejs") {
+      *error = o.command + " needs the format: kiosk " + o.command + " timelinejs ...";
+      return std::nullopt;
+    }
+    ++i;
   }
   bool size_given = false;
   for (; i < args.size(); ++i) {
@@ -90,8 +101,10 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         *error = "--panel-mm needs the panel's visible WIDTHxHEIGHT in millimetres, e.g. --panel-mm 1210x680";
         return std::nullopt;
       }
-    } else if (o.command == "validate" && !a.starts_with("-") && o.content_dir.empty()) {
+    } else if ((o.command == "validate" || o.command == "export") && !a.starts_with("-") && o.content_dir.empty()) {
       o.content_dir = a;
+    } else if (o.command == "import" && !a.starts_with("-") && o.input.empty()) {
+      o.input = a;
     } else {
       *error = "unknown option \"" + a + "\"";
       return std::nullopt;
@@ -100,6 +113,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   if (o.command == "run" && !size_given) {
     o.width = 1600;
     o.height = 900;
+  }
+  if ((o.command == "import" || o.command == "export") && o.out.empty()) {
+    *error = o.command + " needs --out " + (o.command == "import" ? "DIR" : "OUT.json");
+    return std::nullopt;
+  }
+  if (o.command == "import" && o.input.empty()) {
+    *error = "import needs the TimelineJS file: kiosk import timelinejs IN.json --out DIR";
+    return std::nullopt;
   }
   if (o.command == "screenshot" && o.out.empty()) {
     *error = "screenshot needs --out FILE.png";

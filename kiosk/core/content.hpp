@@ -18,7 +18,8 @@ struct Source {
 };
 
 struct Media {
-  std::string image;  // path relative to the images folder
+  std::string image;  // path relative to the images folder; "" for an online-only item
+  std::string url;    // an online original (shown as "not available offline" without `image`)
   LocalText alt, caption;
   std::string credit, license;
 };

@@ -16,7 +16,7 @@ struct Date {
 };
 
 // Largest |year| the kiosk accepts; beyond it a decimal year loses day precision.
-inline constexpr std::int64_t kMaxAbsYear = 100'000'000;
+inline constexpr std::int64_t kMaxAbsYear = 100'000'000'000;  // deep time: the Big Bang fits
 
 // Parses "1965", "1965-09", "1965-09-08", "c. 1920", "-500". On failure returns nullopt and sets
 // `error` to a plain-language sentence saying what is wrong and what to write instead.

@@ -17,7 +17,25 @@ std::string fill(std::string pattern, std::string_view name, std::string_view va
   return pattern;
 }
 
+namespace {
+// "13.8" for 13,800,000,000 / 1e9: one decimal, none when it is zero.
+std::string short_number(double value) {
+  const long long tenths = static_cast<long long>(value * 10 + 0.5);
+  std::string out = std::to_string(tenths / 10);
+  if (tenths % 10) out += "." + std::to_string(tenths % 10);
+  return out;
+}
+}  // namespace
+
 std::string format_date(const Date& date, const Translations& t, std::string_view lang) {
+  // Deep time reads as "years ago": nobody counts the Big Bang in BCE.
+  if (date.year <= -1'000'000) {
+    const double ago = static_cast<double>(-date.year);
+    const bool billions = ago >= 1e9;
+    std::string out = fill(t.get(lang, billions ? "date.billion_years_ago" : "date.million_years_ago"), "n",
+                           short_number(ago / (billions ? 1e9 : 1e6)));
+    return date.approximate ? fill(t.get(lang, "date.approximate"), "date", out) : out;
+  }
   std::string year = std::to_string(date.year > 0 ? date.year : 1 - date.year);
   if (date.year <= 0) year = fill(t.get(lang, "date.bce"), "year", year);
   std::string out;

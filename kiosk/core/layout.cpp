@@ -107,7 +107,9 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
     const float x1 = std::min(vp.width, static_cast<float>(out.scale.x_of(era.t1)));
     if (x1 > x0) out.eras.push_back({static_cast<int>(i), x0, x1});
   }
-  out.ticks = make_ticks(out.scale, metrics.tick_label_px, 40 * vp.unit(), content.strings, state.language);
+  const double extreme = std::abs(state.view.start) > std::abs(state.view.end) ? state.view.start : state.view.end;
+  out.ticks = make_ticks(out.scale, [&](TickUnit unit) { return metrics.tick_label_px(unit, extreme); }, 40 * vp.unit(),
+                         content.strings, state.language);
   place_cards(content, state, out, s);
 
   // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.

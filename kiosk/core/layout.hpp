@@ -56,7 +56,8 @@ struct Button {
 
 // Sizes the layout needs from the text module, measured in pixels.
 struct LayoutMetrics {
-  std::function<double(TickUnit)> tick_label_px = [](TickUnit) { return 120.0; };
+  // Width of the widest tick label of `unit` for years as far from zero as `year`.
+  std::function<double(TickUnit, double year)> tick_label_px = [](TickUnit, double) { return 120.0; };
   // Width of a button's label (a UI string key) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string&) { return 200.0; };
 };

@@ -394,7 +394,8 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
       const json& m = (*media)[i];
       if (!m.is_object()) { f.report(ptr, Severity::error, "each media entry must be an object {\"image\": ..., \"alt\": ...}"); continue; }
       Media item;
-      item.image = f.string(m, ptr, "image", true).value_or("");
+      item.url = f.string(m, ptr, "url", false).value_or("");
+      item.image = f.string(m, ptr, "image", item.url.empty()).value_or("");
       item.alt = f.text(m, ptr, "alt", false, lang);
       item.caption = f.text(m, ptr, "caption", false, lang);
       item.credit = f.string(m, ptr, "credit", false).value_or("");

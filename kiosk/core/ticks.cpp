@@ -15,10 +15,11 @@ constexpr TickStep kSteps[] = {
 };
 
 double approx_years(TickStep s) {
+  const auto n = static_cast<double>(s.count);
   switch (s.unit) {
-    case TickUnit::day: return s.count * kDayInYears;
-    case TickUnit::month: return s.count / 12.0;
-    default: return s.count;
+    case TickUnit::day: return n * kDayInYears;
+    case TickUnit::month: return n / 12.0;
+    default: return n;
   }
 }
 
@@ -52,8 +53,9 @@ void for_each_tick(double from, double to, TickStep step, Emit emit) {
       if (++cur.month > 12) { cur.month = 1; ++cur.year; }
     }
   } else {
-    const double first = std::ceil(from / step.count) * step.count;
-    for (double y = first; y <= to; y += step.count) emit(Date{static_cast<std::int64_t>(y), 0, 0, false}, y);
+    const auto n = static_cast<double>(step.count);
+    const double first = std::ceil(from / n) * n;
+    for (double y = first; y <= to; y += n) emit(Date{static_cast<std::int64_t>(y), 0, 0, false}, y);
   }
 }
 
@@ -75,7 +77,7 @@ TickStep choose_step(const TimeScale& scale, const std::function<double(TickUnit
     if (approx_years(s) * px_per_year >= label_px(s.unit) + gap_px) return s;
   // Wider than any step: grow in powers of ten of millennia.
   TickStep s{TickUnit::century, 1000};
-  while (s.count < 1'000'000'000 && s.count * px_per_year < label_px(s.unit) + gap_px) s.count *= 10;
+  while (s.count < 1'000'000'000'000 && static_cast<double>(s.count) * px_per_year < label_px(s.unit) + gap_px) s.count *= 10;
   return s;
 }
 

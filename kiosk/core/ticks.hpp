@@ -20,7 +20,7 @@ struct Tick {
 
 struct TickStep {
   TickUnit unit;
-  int count;  // e.g. 50 years = {year, 50}; 3 months = {month, 3}
+  long long count;  // e.g. 50 years = {year, 50}; 3 months = {month, 3}
 };
 
 // Chooses the smallest step whose labels, each `label_px(unit)` wide plus `gap_px`, fit apart.

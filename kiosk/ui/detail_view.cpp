@@ -55,7 +55,8 @@ float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const Typ
   const float u = f.layout.viewport.unit();
   const std::string& lang = f.state.language;
   const core::Media* media = e.media.empty() ? nullptr : &e.media.front();
-  const ImageView view = media ? f.images.image(media->image) : ImageView{ImageStatus::failed, nullptr};
+  const bool offline_only = media && media->image.empty();
+  const ImageView view = media && !offline_only ? f.images.image(media->image) : ImageView{ImageStatus::failed, nullptr};
   core::Rect shown = box;
   const bool ready = view.status == ImageStatus::ready && view.surface && view.surface->width > 0;
   if (ready) {
@@ -69,7 +70,9 @@ float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const Typ
   } else if (dl) {
     // A calm placeholder in the theme colour, saying why there is no picture.
     dl->AddRectFilled(tl(box), br(box), col(theme_color(f.content, e), 0.18f), 10 * u);
-    const std::string msg = f.content.strings.get(lang, view.status == ImageStatus::loading ? "image.loading" : "image.missing");
+    const std::string msg = f.content.strings.get(lang, offline_only ? "image.offline"
+                                                        : view.status == ImageStatus::loading ? "image.loading"
+                                                                                              : "image.missing");
     const float w = f.text.measure(msg, ts.label);
     f.text.draw(dl, box.x + (box.w - w) / 2, box.y + box.h / 2 - f.text.line_height(ts.label) / 2, msg, ts.label,
                 col(st.muted_ink));

@@ -59,7 +59,6 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
     }
     return w;
   };
-  const double year_w = widest(core::Date{2000, 0, 0, false}, false);
   const double month_w = widest(core::Date{2000, 1, 0, false}, true);
   const double day_w = widest(core::Date{2000, 1, 28, false}, true);
   core::LayoutMetrics m;
@@ -67,11 +66,18 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));
   };
-  m.tick_label_px = [=](core::TickUnit unit) {
+  m.tick_label_px = [=, &text, &content](core::TickUnit unit, double year) {
     switch (unit) {
       case core::TickUnit::month: return month_w;
       case core::TickUnit::day: return day_w;
-      default: return year_w;
+      default: {
+        // A year label as long as the longest in view: all 8s are as wide as digits get.
+        const auto magnitude = static_cast<long long>(std::min(std::abs(year), 1e11));
+        long long sample = 8;
+        while (sample < magnitude) sample = sample * 10 + 8;
+        const core::Date d{year < 0 ? -sample : sample, 0, 0, false};
+        return static_cast<double>(text.measure(core::format_date(d, content.strings, lang), style));
+      }
     }
   };
   return m;
