@@ -12,7 +12,7 @@ struct Sizes {  // design sizes, in pixels for this viewport
   float margin, header_h, axis_h, footer_h, button, card_w, card_h, lane_gap, era_label_h;
 };
 
-Sizes sizes_for(const Viewport& vp) {
+Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   const float u = vp.unit();
   Sizes s;
   s.margin = 36 * u;
@@ -21,7 +21,7 @@ Sizes sizes_for(const Viewport& vp) {
   s.button = std::max(104 * u, vp.mm(15));  // primary touch targets: at least 15 mm
   s.footer_h = s.button + 2 * 24 * u;
   s.card_w = 370 * u;
-  s.card_h = 170 * u;
+  s.card_h = metrics.card_height_px > 0 ? metrics.card_height_px : 170 * u;
   s.lane_gap = 22 * u;
   s.era_label_h = 58 * u;
   return s;
@@ -162,7 +162,7 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
   Layout out;
   out.viewport = viewport;
   out.mode = state.mode;
-  const Sizes s = sizes_for(viewport);
+  const Sizes s = sizes_for(viewport, metrics);
   out.header = Rect{0, 0, viewport.width, s.header_h};
   if (state.mode == Mode::detail) layout_detail(metrics, out, s);
   else layout_browse(content, state, metrics, out, s);

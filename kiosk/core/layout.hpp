@@ -58,6 +58,8 @@ struct Button {
 struct LayoutMetrics {
   // Width of the widest tick label of `unit` for years as far from zero as `year`.
   std::function<double(TickUnit, double year)> tick_label_px = [](TickUnit, double) { return 120.0; };
+  // Card height for a date line and three headline lines in the current language; 0 = default.
+  float card_height_px = 0;
   // Width of a button's label (a UI string key) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string&) { return 200.0; };
 };

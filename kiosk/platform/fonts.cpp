@@ -42,6 +42,8 @@ ui::FontSet load_font_manifest(const std::filesystem::path& fonts_dir, std::stri
     face.name = f["name"].get<std::string>();
     face.regular = resolve(f.value("regular", json::object()));
     face.bold = resolve(f.value("bold", json::object()));
+    face.line_height_em = f.value("line_height_em", 0.0f);
+    face.ascent_em = f.value("ascent_em", 0.0f);
     if (!face.regular.path.empty()) set.faces.push_back(std::move(face));
   }
   const json scripts = manifest.value("scripts", json::object());

@@ -6,33 +6,47 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// Draws `text` centred vertically in the header band within `width`, at the largest of `sizes`
+// (pixels) whose lines (at most two) fit; aligned to the start or the end of the band.
+void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, float width, const std::string& s,
+            std::initializer_list<float> sizes, Weight weight, ImU32 color, Align align) {
+  TextStyle style{*sizes.begin(), weight};
+  std::vector<std::string> lines;
+  for (float size : sizes) {
+    style.size_px = size;
+    lines = text.wrap(s, style, width);
+    if (lines.size() <= 2 && text.line_height(style) * static_cast<float>(lines.size()) <= band.h - 12) break;
+  }
+  if (lines.size() > 2) lines = text.wrap(s, style, width, 2);
+  const float lh = text.line_height(style);
+  float y = band.y + (band.h - lh * static_cast<float>(lines.size())) / 2;
+  for (const auto& line : lines) {
+    text.draw(dl, x, y, line, style, color, width, align);
+    y += lh;
+  }
+}
+
+}  // namespace
+
 void draw_header(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
   const core::Style& st = f.content.style;
-  const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit(), margin = 36 * u;
   const std::string& lang = f.state.language;
   const std::string& title = f.content.title.get(lang, f.content.default_language);
   const bool portrait = l.viewport.height > l.viewport.width;
   const std::string hint = f.content.strings.get(lang, l.mode == core::Mode::detail ? "hint.detail" : "hint.browse");
-  const float hint_w = portrait ? 0.0f : std::min(f.text.measure(hint, ts.hint), l.viewport.width * 0.42f);
-  const float title_w = l.viewport.width - 2 * margin - (hint_w > 0 ? hint_w + 48 * u : 0);
-  const auto title_lines = f.text.wrap(title, ts.title, title_w, 2);
-  const float title_lh = f.text.line_height(ts.title);
-  float y = l.header.y + (l.header.h - title_lh * static_cast<float>(title_lines.size())) / 2;
-  for (const auto& line : title_lines) {
-    f.text.draw(dl, margin, y, line, ts.title, col(st.ink));
-    y += title_lh;
-  }
-  if (hint_w > 0) {
-    const auto lines = f.text.wrap(hint, ts.hint, hint_w, 2);
-    const float lh = f.text.line_height(ts.hint);
-    float hy = l.header.y + (l.header.h - lh * static_cast<float>(lines.size())) / 2;
-    for (const auto& line : lines) {
-      f.text.draw(dl, l.viewport.width - margin - f.text.measure(line, ts.hint), hy, line, ts.hint, col(st.muted_ink));
-      hy += lh;
-    }
-  }
+  const float inner = l.viewport.width - 2 * margin;
+  const float hint_w = portrait ? 0.0f : inner * 0.40f;
+  const float title_w = inner - (hint_w > 0 ? hint_w + 48 * u : 0);
+  const core::Rect band{0, l.header.y, l.viewport.width, l.header.h - 6 * u};
+  fitted(dl, f.text, band, margin, title_w, title, {46 * u, 40 * u, 34 * u, 29 * u}, Weight::bold, col(st.ink),
+         Align::start);
+  if (hint_w > 0)
+    fitted(dl, f.text, band, l.viewport.width - margin - hint_w, hint_w, hint, {27 * u, 24 * u, 21 * u},
+           Weight::regular, col(st.muted_ink), Align::end);
   dl->AddRectFilled(ImVec2(margin, l.header.bottom() - 4 * u), ImVec2(l.viewport.width - margin, l.header.bottom() - 1 * u),
                     col(st.ink, 0.85f));
 }

@@ -117,8 +117,9 @@ bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
 
   c.block(event_date(f.content, e, lang), ts.detail_date, col(tc), 4 * u);
   c.block(e.headline.get(lang, def), ts.detail_headline, col(st.ink), 16 * u);
-  const std::string& body = e.body.get(lang, def);
-  c.block(body.empty() ? e.summary.get(lang, def) : body, ts.body, col(st.ink), 20 * u, 1.1f);
+  // The visitor's own language first: a translated summary beats a body in another language.
+  const bool summary_instead = (!e.body.has(lang) && e.summary.has(lang)) || e.body.empty();
+  c.block(summary_instead ? e.summary.get(lang, def) : e.body.get(lang, def), ts.body, col(st.ink), 20 * u, 1.1f);
   if (e.quote) {
     const float top = c.y();
     c.block("\xE2\x80\x9C" + e.quote->text.get(lang, def) + "\xE2\x80\x9D", ts.body, col(st.ink), 2 * u, 1.1f, 24 * u);

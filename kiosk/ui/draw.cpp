@@ -62,6 +62,10 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   const double month_w = widest(core::Date{2000, 1, 0, false}, true);
   const double day_w = widest(core::Date{2000, 1, 28, false}, true);
   core::LayoutMetrics m;
+  const float u = vp.unit();
+  const TypeScale ts = type_scale(vp);
+  // Matches draw_card: padding, the date line, three headline lines.
+  m.card_height_px = std::ceil(13 * u + text.line_height(ts.card_date) + 1 * u + 3 * text.line_height(ts.card_headline) + 10 * u);
   const TextStyle button = type_scale(vp).button;
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));

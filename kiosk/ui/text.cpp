@@ -46,6 +46,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
     by_name[f.name] = static_cast<int>(m.faces.size());
     m.faces.emplace_back(regular, open(f.bold));
     m.face_names.push_back(f.name);
+    m.face_metrics.emplace_back(f.line_height_em, f.ascent_em);
   }
   for (const auto& [code, name] : fonts.script_faces)
     if (auto it = by_name.find(name); it != by_name.end()) m.script_face[script_from_code(code)] = it->second;
@@ -261,7 +262,8 @@ float TextEngine::line_height(TextStyle style) {
   float h = static_cast<float>(m.sized(m.ft_for(0, style.weight), px)->size->metrics.height) / 64.0f;
   if (m.language_preferred > 0) {
     const FT_Face f = m.sized(m.ft_for(m.language_preferred, style.weight), px);
-    h = std::max(h, static_cast<float>(f->size->metrics.height) / 64.0f);
+    const float own = m.face_metrics[m.language_preferred].first;
+    h = std::max(h, own > 0 ? own * static_cast<float>(px) : static_cast<float>(f->size->metrics.height) / 64.0f);
   }
   return std::ceil(h);
 }
@@ -273,7 +275,8 @@ float TextEngine::ascent(TextStyle style) {
   float a = static_cast<float>(m.sized(m.ft_for(0, style.weight), px)->size->metrics.ascender) / 64.0f;
   if (m.language_preferred > 0) {
     const FT_Face f = m.sized(m.ft_for(m.language_preferred, style.weight), px);
-    a = std::max(a, static_cast<float>(f->size->metrics.ascender) / 64.0f);
+    const float own = m.face_metrics[m.language_preferred].second;
+    a = std::max(a, own > 0 ? own * static_cast<float>(px) : static_cast<float>(f->size->metrics.ascender) / 64.0f);
   }
   return std::ceil(a);
 }

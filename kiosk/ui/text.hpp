@@ -33,6 +33,9 @@ struct FontFile {
 struct FontFace {
   std::string name;  // as in fonts/manifest.json, e.g. "gurmukhi"
   FontFile regular, bold;
+  // Line metrics in ems when the font's own are far too loose for running text (Nastaliq's allow
+  // for the tallest stack of all); 0 = the font's own.
+  float line_height_em = 0, ascent_em = 0;
 };
 
 // Which typefaces serve which scripts; from fonts/manifest.json.

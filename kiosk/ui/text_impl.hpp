@@ -41,6 +41,7 @@ struct TextEngine::Impl {
   std::vector<FT_Face> ft;                // every loaded face
   std::vector<std::pair<int, int>> faces;  // per FontSet face: (regular ft index, bold ft index or -1)
   std::vector<std::string> face_names;
+  std::vector<std::pair<float, float>> face_metrics;  // per face: (line height, ascent) in ems, 0 = the font's
   std::map<Script, int> script_face;       // script -> FontSet face
   std::map<std::string, int, std::less<>> language_face;
   std::vector<int> ft_size;                // pixel size each FT_Face is set to now
