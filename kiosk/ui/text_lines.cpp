@@ -13,6 +13,21 @@ const std::string kEllipsis = "\xE2\x80\xA6";
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// Korean is set with breaks at spaces, not between the syllables of a word (CSS word-break:
+// keep-all); UAX #14 alone would allow both.
+void keep_korean_words(std::string_view para, std::vector<char>& breaks) {
+  Script previous = Script::common;
+  std::size_t previous_end = 0;
+  for (std::size_t i = 0; i < para.size();) {
+    const char32_t c = decode_utf8(para, i);
+    const Script script = script_of(c);
+    if (script == Script::hangul && previous == Script::hangul && breaks[previous_end - 1] == LINEBREAK_ALLOWBREAK)
+      breaks[previous_end - 1] = LINEBREAK_NOBREAK;
+    previous = script;
+    previous_end = i;
+  }
+}
+
 struct LineBreakInit {
   LineBreakInit() { init_linebreak(); }
 };
@@ -38,6 +53,7 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
     std::vector<char> breaks(para.size(), LINEBREAK_NOBREAK);
     if (!para.empty())
       set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(para.data()), para.size(), m.language.c_str(), breaks.data());
+    if (m.language == "ko" || m.language.starts_with("ko-")) keep_korean_words(para, breaks);
 
     std::size_t start = 0;
     while (start < para.size()) {

@@ -98,6 +98,21 @@ TEST_CASE("CJK breaks between characters but never before closing punctuation") 
   CHECK(joined == s);
 }
 
+TEST_CASE("Korean breaks between words, not inside them") {
+  TextEngine text(fonts());
+  text.set_language("ko");
+  const std::string s = "연대는 우리의 힘입니다 함께 걸어요";
+  const auto lines = text.wrap(s, kBody, text.measure("연대는 우리의 힘", kBody));
+  REQUIRE(lines.size() >= 2);
+  for (const auto& line : lines) {
+    INFO(line);
+    CHECK(s.find(line) != std::string::npos);
+    // every line ends at a word end: the next character in the sentence is a space or the end
+    const std::size_t end = s.find(line) + line.size();
+    CHECK((end == s.size() || s[end] == ' '));
+  }
+}
+
 TEST_CASE("mixed Latin and CJK, long URLs and Arabic paragraphs wrap within the width") {
   TextEngine text(fonts());
   const float width = 300;
