@@ -241,6 +241,8 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
     c.languages.insert(c.languages.begin(), c.default_language);
   check_translation(f, "/title", c.title, c);
 
+  if (const json* style = f.member(r, "", "style", false); style && !style->is_object())
+    f.report("/style", Severity::error, "\"style\" must be an object of colours, e.g. {\"background\": \"#F5EEDC\"}");
   if (const json* style = f.member(r, "", "style", false); style && style->is_object()) {
     auto set = [&](const char* key, Rgba& target) {
       if (auto col = f.color(*style, "/style", key, false)) target = *col;
@@ -254,6 +256,7 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
   }
 
   if (const json* themes = f.member(r, "", "themes", false)) {
+    if (!themes->is_array()) f.report("/themes", Severity::error, "\"themes\" must be a list of {\"id\", \"title\", \"color\"}");
     for (std::size_t i = 0; themes->is_array() && i < themes->size(); ++i) {
       const std::string ptr = "/themes/" + std::to_string(i);
       const json& t = (*themes)[i];
@@ -268,6 +271,7 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
   }
 
   if (const json* eras = f.member(r, "", "eras", false)) {
+    if (!eras->is_array()) f.report("/eras", Severity::error, "\"eras\" must be a list of {\"id\", \"title\", \"start\", \"end\", \"color\"}");
     for (std::size_t i = 0; eras->is_array() && i < eras->size(); ++i) {
       const std::string ptr = "/eras/" + std::to_string(i);
       const json& e = (*eras)[i];
@@ -417,6 +421,7 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
     }
   }
   if (const json* sources = f.member(r, "", "sources", false)) {
+    if (!sources->is_array()) f.report("/sources", Severity::error, "\"sources\" must be a list of {\"title\", \"url\", ...}");
     for (std::size_t i = 0; sources->is_array() && i < sources->size(); ++i) {
       const std::string ptr = "/sources/" + std::to_string(i);
       const json& s = (*sources)[i];
