@@ -32,4 +32,22 @@ int Content::event_index(const std::string& id) const {
   return -1;
 }
 
+const Tour* Content::tour(const std::string& id) const {
+  for (const auto& t : tours)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> Content::attract_events() const {
+  std::vector<std::string> out;
+  for (const auto& id : attract.highlights)
+    if (event_index(id) >= 0) out.push_back(id);
+  if (out.empty())
+    for (const auto& e : events)
+      if (e.importance == 1) out.push_back(e.id);
+  if (out.empty())
+    for (const auto& e : events) out.push_back(e.id);
+  return out;
+}
+
 }  // namespace kiosk::core

@@ -59,6 +59,18 @@ struct Theme {
   Rgba color;
 };
 
+struct Tour {
+  std::string id;
+  LocalText title, intro;
+  std::vector<std::string> events;  // ordered event ids
+};
+
+// The attract loop shown to passers-by when nobody is using the kiosk.
+struct AttractSettings {
+  std::vector<std::string> highlights;  // event ids shown in turn; empty = the importance-1 events
+  double seconds_per_event = 8;
+};
+
 // Colours of the screen itself; a museum may restyle the kiosk in timeline.json "style".
 struct Style {
   Rgba background{0xF5, 0xEE, 0xDC, 255};
@@ -75,6 +87,8 @@ struct Content {
   std::vector<std::string> languages;  // offered to visitors; contains default_language
   std::vector<Era> eras;               // sorted by start
   std::vector<Theme> themes;
+  std::vector<Tour> tours;             // guided tours, in the order offered
+  AttractSettings attract;
   std::vector<Event> events;           // sorted by t0, then id
   Style style;
   Translations strings;                // UI strings per language
@@ -85,6 +99,8 @@ struct Content {
   double last_year() const;   // t1 of the latest event or era; 2030 when there are none
   const Theme* theme(const std::string& id) const;
   int event_index(const std::string& id) const;  // -1 when absent
+  const Tour* tour(const std::string& id) const;
+  std::vector<std::string> attract_events() const;  // the highlights that exist, in order
 };
 
 }  // namespace kiosk::core

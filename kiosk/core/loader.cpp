@@ -229,7 +229,9 @@ void check_translation(FileReader& f, const std::string& pointer, const LocalTex
                                                c.default_language + " text instead");
 }
 
-void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options) {
+// Reads timeline.json; `tour_positions` gets the JSON pointer of each tour, for later checks.
+void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options,
+                   std::vector<std::string>& tour_positions) {
   FileReader f("timeline.json", out);
   if (!f.open(dir / "timeline.json", options)) return;
   const json& r = f.root();
@@ -267,6 +269,37 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
       theme.color = f.color(t, ptr, "color", true).value_or(c.style.accent);
       check_translation(f, ptr + "/title", theme.title, c);
       if (!theme.id.empty()) c.themes.push_back(std::move(theme));
+    }
+  }
+
+  if (const json* tours = f.member(r, "", "tours", false)) {
+    if (!tours->is_array()) f.report("/tours", Severity::error, "\"tours\" must be a list of {\"id\", \"title\", \"intro\", \"events\"}");
+    for (std::size_t i = 0; tours->is_array() && i < tours->size(); ++i) {
+      const std::string ptr = "/tours/" + std::to_string(i);
+      const json& t = (*tours)[i];
+      if (!t.is_object()) { f.report(ptr, Severity::error, "each tour must be an object {\"id\", \"title\", \"intro\", \"events\"}"); continue; }
+      Tour tour;
+      tour.id = f.string(t, ptr, "id", true).value_or("");
+      tour.title = f.text(t, ptr, "title", true, c.default_language);
+      tour.intro = f.text(t, ptr, "intro", false, c.default_language);
+      tour.events = f.string_list(t, ptr, "events");
+      if (tour.events.empty()) f.report(ptr + "/events", Severity::error, "a tour needs \"events\": the ids of its stops, in order");
+      check_translation(f, ptr + "/title", tour.title, c);
+      if (!tour.id.empty()) {
+        c.tours.push_back(std::move(tour));
+        tour_positions.push_back(ptr);
+      }
+    }
+  }
+  if (const json* attract = f.member(r, "", "attract", false)) {
+    if (!attract->is_object()) {
+      f.report("/attract", Severity::error, "\"attract\" must be an object {\"highlights\": [...], \"seconds_per_event\": 8}");
+    } else {
+      c.attract.highlights = f.string_list(*attract, "/attract", "highlights");
+      if (const json* s = f.member(*attract, "/attract", "seconds_per_event", false)) {
+        if (s->is_number() && s->get<double>() >= 2 && s->get<double>() <= 120) c.attract.seconds_per_event = s->get<double>();
+        else f.report("/attract/seconds_per_event", Severity::error, "\"seconds_per_event\" must be a number of seconds from 2 to 120");
+      }
     }
   }
 
@@ -473,7 +506,8 @@ LoadResult load_content(const fs::path& content_dir, const LoadOptions& options)
       out.push_back({content_dir.string(), 0, 0, "", Severity::error, "this content folder does not exist"});
       return result;
     }
-    read_timeline(content_dir, c, out, options);
+    std::vector<std::string> tour_positions;
+    read_timeline(content_dir, c, out, options, tour_positions);
     read_translations(content_dir, c, out, options);
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(content_dir / "events", ec))
@@ -493,6 +527,20 @@ LoadResult load_content(const fs::path& content_dir, const LoadOptions& options)
       }
       e.related = std::move(known);
     }
+    for (std::size_t t = 0; t < c.tours.size(); ++t) {
+      std::vector<std::string> known;
+      for (std::size_t k = 0; k < c.tours[t].events.size(); ++k) {
+        const std::string& id = c.tours[t].events[k];
+        if (ids.count(id)) known.push_back(id);
+        else out.push_back({"timeline.json", 0, 0, tour_positions[t] + "/events/" + std::to_string(k), Severity::error,
+                            "the tour stop \"" + id + "\" is not an event id; check its spelling"});
+      }
+      c.tours[t].events = std::move(known);
+    }
+    for (std::size_t k = 0; k < c.attract.highlights.size(); ++k)
+      if (!ids.count(c.attract.highlights[k]))
+        out.push_back({"timeline.json", 0, 0, "/attract/highlights/" + std::to_string(k), Severity::error,
+                       "the highlight \"" + c.attract.highlights[k] + "\" is not an event id; check its spelling"});
     std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) {
       return a.t0 != b.t0 ? a.t0 < b.t0 : a.id < b.id;
     });

@@ -112,6 +112,8 @@ TEST_CASE("the timeline schema and the loader agree on required fields and types
       {"eras", {{{"id", "early"}, {"title", {{"en", "Early"}, {"es", "Temprano"}}}, {"start", "1900"}, {"end", "1949"}, {"color", "#F3E9D2"}}}},
       {"themes", {{{"id", "labor"}, {"title", {{"en", "Workers"}, {"es", "Trabajadores"}}}, {"color", "#B03A2E"}}}},
       {"style", {{"background", "#F5EEDC"}}},
+      {"tours", {{{"id", "t"}, {"title", {{"en", "Tour"}, {"es", "Recorrido"}}}, {"intro", "Intro"}, {"events", {"founding"}}}}},
+      {"attract", {{"highlights", {"founding"}}, {"seconds_per_event", 8}}},
   };
   check_agreement("timeline.schema.json", "timeline.json", timeline);
 }
