@@ -74,11 +74,16 @@ void KioskApp::apply_pending() {
 
 void KioskApp::step(double now_ms) {
   const core::Mode before = state_.mode;
-  core::update(state_, *content_, layout_, commands_, now_ms);
+  const bool warned = core::warning_seconds_left(state_, config) > 0;
+  const core::Panel panel = state_.panel;
+  core::update(state_, *content_, layout_, commands_, now_ms, config);
   commands_.clear();
   replaced_ = false;
-  if (pending_ && (preview_ || state_.idle_seconds >= apply_after_idle_s)) apply_pending();
-  if (state_.mode != before) gestures_.reset();  // the screen changed under the fingers
+  if (pending_ && (preview_ || state_.mode == core::Mode::attract || state_.idle_seconds >= apply_after_idle_s))
+    apply_pending();
+  // The screen changed under the fingers: a finger still down must not also act on the new one.
+  if (state_.mode != before || state_.panel != panel || (warned && core::warning_seconds_left(state_, config) == 0))
+    gestures_.reset();
   relayout();
 }
 
@@ -92,12 +97,14 @@ void KioskApp::relayout() {
 void KioskApp::draw(ImDrawList* dl) {
   text_.begin_frame();
   text_.set_language(state_.language);
-  ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string()});
+  ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),
+                               core::warning_seconds_left(state_, config)});
 }
 
 nlohmann::json KioskApp::state_json() const {
   nlohmann::json j = core::state_to_json(state_, *content_, layout_);
   j["missing_glyphs"] = text_.missing_glyphs();
+  j["warning_seconds_left"] = core::warning_seconds_left(state_, config);
   return j;
 }
 

@@ -41,6 +41,7 @@ class KioskApp {
   void set_preview(bool preview) { preview_ = preview; }
   const std::string& notice() const { return notice_; }
   double apply_after_idle_s = 60;
+  core::KioskConfig config;  // idle and warning times, classroom mode
 
  private:
   void relayout();

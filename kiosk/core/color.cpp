@@ -32,6 +32,11 @@ std::optional<Rgba> parse_color(std::string_view text) {
   return Rgba{bytes[0], bytes[1], bytes[2], bytes[3]};
 }
 
+Rgba mix(Rgba a, Rgba b, double t) {
+  auto m = [t](std::uint8_t x, std::uint8_t y) { return static_cast<std::uint8_t>(std::lround(x + (y - x) * t)); };
+  return Rgba{m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
+}
+
 double contrast_ratio(Rgba a, Rgba b) {
   const double la = luminance(a), lb = luminance(b);
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);

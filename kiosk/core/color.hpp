@@ -14,6 +14,9 @@ struct Rgba {
 // Parses "#RRGGBB" or "#RRGGBBAA"; nullopt for anything else.
 std::optional<Rgba> parse_color(std::string_view text);
 
+// `a` moved toward `b` by t (0..1), per channel.
+Rgba mix(Rgba a, Rgba b, double t);
+
 // WCAG 2 contrast ratio between two opaque colours, 1..21.
 double contrast_ratio(Rgba a, Rgba b);
 

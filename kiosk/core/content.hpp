@@ -69,6 +69,7 @@ struct Tour {
 struct AttractSettings {
   std::vector<std::string> highlights;  // event ids shown in turn; empty = the importance-1 events
   double seconds_per_event = 8;
+  std::string image = "attract.png";  // artwork, relative to the images folder
 };
 
 // Colours of the screen itself; a museum may restyle the kiosk in timeline.json "style".

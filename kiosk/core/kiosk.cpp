@@ -5,7 +5,26 @@
 
 namespace kiosk::core {
 
-const char* mode_name(Mode m) { return m == Mode::detail ? "detail" : "browse"; }
+const char* mode_name(Mode m) {
+  switch (m) {
+    case Mode::attract: return "attract";
+    case Mode::browse: return "browse";
+    case Mode::detail: return "detail";
+  }
+  return "browse";
+}
+
+double warning_seconds_left(const KioskState& s, const KioskConfig& config) {
+  if (config.classroom || s.mode == Mode::attract || s.idle_seconds < config.idle_seconds) return 0;
+  return std::max(0.0, config.idle_seconds + config.warning_seconds - s.idle_seconds);
+}
+
+int attract_index(const KioskState& s, const Content& content) {
+  const auto n = static_cast<long long>(content.attract_events().size());
+  if (n == 0) return 0;
+  const double period_ms = content.attract.seconds_per_event * 1000;
+  return static_cast<int>(static_cast<long long>(std::max(0.0, s.now_ms - s.attract_started_ms) / period_ms) % n);
+}
 
 KioskState initial_state(const Content& content) {
   KioskState s;
@@ -34,6 +53,29 @@ void open_detail(KioskState& s, const Content& content, int event) {
 void close_detail(KioskState& s) {
   s.mode = Mode::browse;
   s.selected_event.clear();
+  s.tour.clear();
+  s.tour_step = -1;
+}
+
+// Shows stop `step` of the current tour, with the timeline behind it centred on that event.
+void go_to_tour_step(KioskState& s, const Content& content, int step) {
+  const Tour* tour = content.tour(s.tour);
+  if (!tour || step < 0 || step >= static_cast<int>(tour->events.size())) return;
+  s.tour_step = step;
+  const int e = content.event_index(tour->events[step]);
+  open_detail(s, content, e);
+  const double mid = (content.events[e].t0 + content.events[e].t1) / 2;
+  const double span = std::max(10.0, s.view.span() < s.home.span() ? s.view.span() : 30.0);
+  s.view = clamp_view(View{mid - span / 2, mid + span / 2}, s.limits);
+}
+
+// A new visitor: the home view, the default language, no tour, no chooser, as at start.
+void start_session(KioskState& s, const Content& content) {
+  const double now = s.now_ms;
+  const int sessions = s.sessions;
+  s = initial_state(content);
+  s.now_ms = s.last_input_ms = now;
+  s.sessions = sessions;
 }
 
 void activate(KioskState& s, const Content& content, Hit hit, const KioskConfig& config) {
@@ -45,12 +87,44 @@ void activate(KioskState& s, const Content& content, Hit hit, const KioskConfig&
     case Target::zoom_out: animate_to(s, zoom_about(target, mid, 1 / config.button_zoom), config); break;
     case Target::home: animate_to(s, s.home, config); break;
     case Target::back: close_detail(s); break;
+    case Target::language_menu: s.panel = Panel::languages; break;
+    case Target::tour_menu: s.panel = Panel::tours; break;
+    case Target::close_panel: s.panel = Panel::none; break;
+    case Target::language:
+      if (hit.event >= 0 && hit.event < static_cast<int>(content.languages.size())) s.language = content.languages[hit.event];
+      s.panel = Panel::none;
+      break;
+    case Target::tour:
+      s.panel = Panel::none;
+      if (hit.event >= 0 && hit.event < static_cast<int>(content.tours.size())) {
+        s.tour = content.tours[hit.event].id;
+        go_to_tour_step(s, content, 0);
+      }
+      break;
+    case Target::tour_next: go_to_tour_step(s, content, s.tour_step + 1); break;
+    case Target::tour_prev: go_to_tour_step(s, content, s.tour_step - 1); break;
+    case Target::tour_end: close_detail(s); break;
+    case Target::start_session: start_session(s, content); break;
     case Target::none: break;
   }
 }
 
 void on_key(KioskState& s, const Content& content, const Command& c, const KioskConfig& config) {
   const std::string& k = c.key;
+  if (s.mode == Mode::attract) {
+    start_session(s, content);
+    return;
+  }
+  if (s.panel != Panel::none) {
+    if (k == "Escape") s.panel = Panel::none;
+    return;
+  }
+  if (!s.tour.empty()) {
+    if (k == "Right" || k == "PageDown" || k == "Space") go_to_tour_step(s, content, s.tour_step + 1);
+    else if (k == "Left" || k == "PageUp") go_to_tour_step(s, content, s.tour_step - 1);
+    else if (k == "Escape") close_detail(s);
+    return;
+  }
   if (s.mode == Mode::detail) {
     if (k == "Escape" || k == "Backspace" || k == "AC Back") close_detail(s);
     return;
@@ -89,7 +163,18 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
   const auto scale_now = [&] { return TimeScale{s.view, layout.scale.x0, layout.scale.width > 0 ? layout.scale.width : 1}; };
 
   for (const Command& c : commands) {
-    if (c.kind != CommandKind::quit) s.last_input_ms = now_ms;
+    if (c.kind == CommandKind::quit) {
+      s.running = false;
+      continue;
+    }
+    // Any input during the "still there?" warning only answers it.
+    const bool answers_warning = warning_seconds_left(s, config) > 0;
+    s.last_input_ms = now_ms;
+    s.idle_seconds = 0;
+    if (answers_warning) continue;
+    if (s.mode == Mode::attract && c.kind != CommandKind::tap && c.kind != CommandKind::key) continue;
+    const bool navigation = c.kind == CommandKind::pan || c.kind == CommandKind::zoom || c.kind == CommandKind::fling;
+    if (navigation && s.panel != Panel::none) continue;
     switch (c.kind) {
       case CommandKind::stop:
         s.fling_px_per_ms = 0;
@@ -116,7 +201,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         break;
       }
       case CommandKind::key: on_key(s, content, c, config); break;
-      case CommandKind::quit: s.running = false; break;
+      case CommandKind::quit: break;
     }
   }
 
@@ -135,6 +220,17 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     if (std::abs(s.fling_px_per_ms) < 0.01 || s.view == before) s.fling_px_per_ms = 0;
   }
   s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;
+  // The countdown ran out: the next visitor finds a clean kiosk, showing the attract loop.
+  if (!config.classroom && s.mode != Mode::attract && s.idle_seconds >= config.idle_seconds + config.warning_seconds) {
+    const int sessions = s.sessions + 1;
+    s = initial_state(content);
+    s.mode = Mode::attract;
+    s.now_ms = now_ms;
+    s.last_input_ms = now_ms - (config.idle_seconds + config.warning_seconds) * 1000;
+    s.idle_seconds = config.idle_seconds + config.warning_seconds;
+    s.attract_started_ms = now_ms;
+    s.sessions = sessions;
+  }
 }
 
 }  // namespace kiosk::core

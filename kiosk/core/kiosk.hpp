@@ -10,6 +10,9 @@
 namespace kiosk::core {
 
 struct KioskConfig {
+  double idle_seconds = 90;           // without input, the "still there?" warning appears
+  double warning_seconds = 20;        // the warning counts down this long, then everything resets
+  bool classroom = false;             // an educator presents: no warning, no reset
   double fling_decay_per_ms = 0.996;  // inertia velocity multiplier per millisecond
   double button_zoom = 2.0;           // factor of one press of + or -
   double key_pan_fraction = 0.15;     // arrow keys move this share of the visible span
@@ -18,6 +21,12 @@ struct KioskConfig {
 
 // The state a new visitor finds: browse mode, the whole history in view, the default language.
 KioskState initial_state(const Content& content);
+
+// Seconds left on the "still there?" countdown, or 0 when no warning shows.
+double warning_seconds_left(const KioskState& state, const KioskConfig& config = {});
+
+// The highlight the attract loop shows now: an index into Content::attract_events().
+int attract_index(const KioskState& state, const Content& content);
 
 // Applies `commands` (made against `layout`, the frame the visitor saw) and advances
 // animations and inertia to `now_ms`.

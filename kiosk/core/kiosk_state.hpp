@@ -8,9 +8,12 @@
 
 namespace kiosk::core {
 
-enum class Mode { browse, detail };
+enum class Mode { attract, browse, detail };
 
-const char* mode_name(Mode m);  // "browse", "detail"
+const char* mode_name(Mode m);  // "attract", "browse", "detail"
+
+// A chooser shown over the screen.
+enum class Panel { none, languages, tours };
 
 struct ViewAnimation {
   View from, to;
@@ -32,6 +35,11 @@ struct KioskState {
   double idle_seconds = 0;              // seconds since the last input
   std::optional<ViewAnimation> animation;  // a button zoom or a return home in progress
   double fling_px_per_ms = 0;           // inertia after a drag; 0 when still
+  Panel panel = Panel::none;
+  std::string tour;                     // id of the tour being followed, "" when none
+  int tour_step = -1;                   // index of the tour's current stop
+  double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)
+  int sessions = 0;                     // visitor sessions ended by the idle reset since start
 };
 
 }  // namespace kiosk::core

@@ -29,6 +29,13 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
 
 bool overlaps(float a0, float a1, float b0, float b1) { return a0 < b1 && b0 < a1; }
 
+float label_w(const Content& content, const KioskState& state, const LayoutMetrics& metrics, const char* key) {
+  return static_cast<float>(metrics.button_label_px(content.strings.get(state.language, key)));
+}
+
+void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                      const Sizes& s);
+
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
   const float cards_top = area.y + s.era_label_h;
@@ -116,15 +123,17 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   const float gap = 20 * vp.unit();
   float x = vp.width - s.margin - s.button;
   const float y = out.footer.y + (out.footer.h - s.button) / 2;
-  const float home_w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px("button.home")) + 64 * vp.unit());
+  const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
   out.buttons.push_back({Target::zoom_in, Rect{x, y, s.button, s.button}, "button.zoom_in"});
   x -= gap + s.button;
   out.buttons.push_back({Target::zoom_out, Rect{x, y, s.button, s.button}, "button.zoom_out"});
   x -= gap + home_w;
   out.buttons.push_back({Target::home, Rect{x, y, home_w, s.button}, "button.home"});
+  add_menu_buttons(content, state, metrics, out, s);
 }
 
-void layout_detail(const LayoutMetrics& metrics, Layout& out, const Sizes& s) {
+void layout_detail(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                   const Sizes& s) {
   const Viewport& vp = out.viewport;
   const float u = vp.unit();
   out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
@@ -142,16 +151,101 @@ void layout_detail(const LayoutMetrics& metrics, Layout& out, const Sizes& s) {
     const float ty = out.detail_image.bottom() + pad;
     out.detail_text = Rect{p.x + pad, ty, img_w, p.bottom() - pad - ty};
   }
-  const float back_w = std::max(s.button * 2.0f, static_cast<float>(metrics.button_label_px("button.back")) + 110 * u);
-  out.buttons.push_back({Target::back, Rect{s.margin, out.footer.y + (out.footer.h - s.button) / 2, back_w, s.button},
-                         "button.back"});
+  const float y = out.footer.y + (out.footer.h - s.button) / 2;
+  if (state.tour.empty()) {
+    const float back_w = std::max(s.button * 2.0f, label_w(content, state, metrics, "button.back") + 110 * u);
+    out.buttons.push_back({Target::back, Rect{s.margin, y, back_w, s.button}, "button.back"});
+    return;
+  }
+  // Tour stops: previous and next at the left, ending the tour at the right.
+  const Tour* tour = content.tour(state.tour);
+  const int stops = tour ? static_cast<int>(tour->events.size()) : 0;
+  float x = s.margin;
+  auto add = [&](Target t, const char* key, bool left) {
+    const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 110 * u);
+    if (left) {
+      out.buttons.push_back({t, Rect{x, y, w, s.button}, key});
+      x += w + 20 * u;
+    } else {
+      out.buttons.push_back({t, Rect{vp.width - s.margin - w, y, w, s.button}, key});
+    }
+  };
+  if (state.tour_step > 0) add(Target::tour_prev, "button.tour_prev", true);
+  if (state.tour_step + 1 < stops) add(Target::tour_next, "button.tour_next", true);
+  add(Target::tour_end, "button.tour_end", false);
+}
+
+// The language and tour choosers open from buttons at the left of the footer.
+void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                      const Sizes& s) {
+  const Viewport& vp = out.viewport;
+  const float u = vp.unit();
+  const float y = out.footer.y + (out.footer.h - s.button) / 2;
+  float x = s.margin;
+  if (content.languages.size() > 1) {
+    const std::string name = content.strings.get(state.language, "language.name");
+    const float w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px(name)) + 110 * u);
+    Button b{Target::language_menu, Rect{x, y, w, s.button}, "", name};
+    out.buttons.push_back(b);
+    x += w + 20 * u;
+  }
+  if (!content.tours.empty()) {
+    const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
+    out.buttons.push_back({Target::tour_menu, Rect{x, y, w, s.button}, "button.tours"});
+  }
+}
+
+// A chooser: a centred panel of large buttons, two columns when there is room.
+void layout_chooser(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                    const Sizes& s) {
+  const Viewport& vp = out.viewport;
+  const float u = vp.unit();
+  std::vector<Button> items;
+  if (state.panel == Panel::languages) {
+    for (std::size_t i = 0; i < content.languages.size(); ++i) {
+      Button b{Target::language, {}, "", content.strings.get(content.languages[i], "language.name"), static_cast<int>(i)};
+      b.selected = content.languages[i] == state.language;
+      items.push_back(b);
+    }
+  } else {
+    for (std::size_t i = 0; i < content.tours.size(); ++i)
+      items.push_back({Target::tour, {}, "", content.tours[i].title.get(state.language, content.default_language),
+                       static_cast<int>(i)});
+  }
+  float widest = 0;
+  for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
+  const float item_w = std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
+  const float gap = 20 * u, pad = 40 * u, title_h = 80 * u;
+  const int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
+  const int rows = static_cast<int>((items.size() + columns - 1) / columns);
+  const float w = columns * item_w + (columns - 1) * gap + 2 * pad;
+  const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
+  // In the lower part of the screen, above the footer, where a seated visitor reaches it.
+  const float bottom = out.footer.y - 20 * u;
+  out.chooser = Rect{(vp.width - w) / 2, std::max(out.header.bottom(), bottom - h), w, h};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const int col = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
+    items[i].rect = Rect{out.chooser.x + pad + col * (item_w + gap),
+                         out.chooser.y + pad + title_h + row * (s.button + gap), item_w, s.button};
+  }
+  // The chooser is modal: its buttons, and a tap anywhere else closes it.
+  out.buttons = std::move(items);
+  out.buttons.push_back({Target::close_panel, Rect{0, 0, vp.width, vp.height}, ""});
+}
+
+void layout_attract(Layout& out) {
+  const Viewport& vp = out.viewport;
+  const float band_h = vp.height * (vp.width >= vp.height ? 0.34f : 0.30f);
+  out.attract_band = Rect{0, vp.height - band_h, vp.width, band_h};
+  out.attract_art = Rect{0, 0, vp.width, vp.height - band_h};
+  out.buttons.push_back({Target::start_session, Rect{0, 0, vp.width, vp.height}, ""});
 }
 
 }  // namespace
 
 Hit Layout::hit(float x, float y) const {
   for (const Button& b : buttons)
-    if (b.rect.contains(x, y)) return Hit{b.target, -1};
+    if (b.rect.contains(x, y)) return Hit{b.target, b.index};
   for (auto it = cards.rbegin(); it != cards.rend(); ++it)
     if (it->rect.contains(x, y)) return Hit{Target::card, it->event};
   return Hit{};
@@ -164,8 +258,13 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
   out.mode = state.mode;
   const Sizes s = sizes_for(viewport, metrics);
   out.header = Rect{0, 0, viewport.width, s.header_h};
-  if (state.mode == Mode::detail) layout_detail(metrics, out, s);
+  if (state.mode == Mode::attract) {
+    layout_attract(out);
+    return out;
+  }
+  if (state.mode == Mode::detail) layout_detail(content, state, metrics, out, s);
   else layout_browse(content, state, metrics, out, s);
+  if (state.panel != Panel::none) layout_chooser(content, state, metrics, out, s);
   return out;
 }
 

@@ -27,11 +27,17 @@ struct Viewport {
   float mm(float mm) const { return mm * px_per_mm; }
 };
 
-enum class Target { none, card, zoom_in, zoom_out, home, back };
+enum class Target {
+  none, card, zoom_in, zoom_out, home, back,
+  language_menu, language,                 // open the language chooser; pick language `index`
+  tour_menu, tour, tour_next, tour_prev, tour_end,  // choose tour `index`; step through it
+  close_panel,                             // a tap outside an open chooser
+  start_session,                           // anywhere on the attract screen
+};
 
 struct Hit {
   Target target = Target::none;
-  int event = -1;  // index into Content::events for Target::card
+  int event = -1;  // index into Content::events for Target::card; the item for language and tour
   bool operator==(const Hit&) const = default;
 };
 
@@ -52,6 +58,9 @@ struct Button {
   Target target = Target::none;
   Rect rect;
   std::string label_key;  // UI string key, e.g. "button.zoom_in"
+  std::string text;       // a label given as text (a language's own name, a tour title); wins over label_key
+  int index = -1;         // which language or tour
+  bool selected = false;  // the current language
 };
 
 // Sizes the layout needs from the text module, measured in pixels.
@@ -60,8 +69,8 @@ struct LayoutMetrics {
   std::function<double(TickUnit, double year)> tick_label_px = [](TickUnit, double) { return 120.0; };
   // Card height for a date line and three headline lines in the current language; 0 = default.
   float card_height_px = 0;
-  // Width of a button's label (a UI string key) in the button type.
-  std::function<double(const std::string&)> button_label_px = [](const std::string&) { return 200.0; };
+  // Width of a button label (the text itself) in the button type.
+  std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * s.size(); };
 };
 
 struct Layout {
@@ -79,6 +88,8 @@ struct Layout {
   std::vector<Button> buttons;
   // Detail screen (mode detail)
   Rect detail_panel, detail_image, detail_text;
+  Rect chooser;        // the open language or tour chooser, or empty
+  Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight
 
   // What is under (x, y): buttons first, then cards.
   Hit hit(float x, float y) const;

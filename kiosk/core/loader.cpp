@@ -296,6 +296,10 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
       f.report("/attract", Severity::error, "\"attract\" must be an object {\"highlights\": [...], \"seconds_per_event\": 8}");
     } else {
       c.attract.highlights = f.string_list(*attract, "/attract", "highlights");
+      if (auto image = f.string(*attract, "/attract", "image", false)) {
+        c.attract.image = *image;
+        check_image(f, "/attract/image", *image, c.images_root, options);
+      }
       if (const json* s = f.member(*attract, "/attract", "seconds_per_event", false)) {
         if (s->is_number() && s->get<double>() >= 2 && s->get<double>() <= 120) c.attract.seconds_per_event = s->get<double>();
         else f.report("/attract/seconds_per_event", Severity::error, "\"seconds_per_event\" must be a number of seconds from 2 to 120");

@@ -9,6 +9,15 @@ const char* target_name(Target t) {
     case Target::zoom_out: return "zoom_out";
     case Target::home: return "home";
     case Target::back: return "back";
+    case Target::language_menu: return "language_menu";
+    case Target::language: return "language";
+    case Target::tour_menu: return "tour_menu";
+    case Target::tour: return "tour";
+    case Target::tour_next: return "tour_next";
+    case Target::tour_prev: return "tour_prev";
+    case Target::tour_end: return "tour_end";
+    case Target::close_panel: return "close_panel";
+    case Target::start_session: return "start_session";
     case Target::none: return "none";
   }
   return "none";
@@ -28,6 +37,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
   for (const Button& b : layout.buttons) {
     json button = rect(b.rect);
     button["target"] = target_name(b.target);
+    if (b.index >= 0) button["index"] = b.index;
     buttons.push_back(button);
   }
   return json{
@@ -42,6 +52,10 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"hidden_events", layout.hidden_events},
       {"buttons", buttons},
       {"window", {{"width", w}, {"height", h}}},
+      {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : "none"},
+      {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
+      {"tour_step", state.tour_step},
+      {"sessions", state.sessions},
   };
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include "core/i18n.hpp"
 #include "ui/draw_common.hpp"
@@ -37,7 +38,12 @@ void draw_header(ImDrawList* dl, const Frame& f) {
   const std::string& lang = f.state.language;
   const std::string& title = f.content.title.get(lang, f.content.default_language);
   const bool portrait = l.viewport.height > l.viewport.width;
-  const std::string hint = f.content.strings.get(lang, l.mode == core::Mode::detail ? "hint.detail" : "hint.browse");
+  std::string hint = f.content.strings.get(lang, l.mode == core::Mode::detail ? "hint.detail" : "hint.browse");
+  if (const core::Tour* tour = f.content.tour(f.state.tour)) {  // in a tour: its name and the stop
+    hint = tour->title.get(lang, f.content.default_language) + " \xC2\xB7 " +
+           core::fill(core::fill(f.content.strings.get(lang, "tour.step"), "n", std::to_string(f.state.tour_step + 1)),
+                      "count", std::to_string(tour->events.size()));
+  }
   const float inner = l.viewport.width - 2 * margin;
   const float hint_w = portrait ? 0.0f : inner * 0.40f;
   const float title_w = inner - (hint_w > 0 ? hint_w + 48 * u : 0);
@@ -66,41 +72,60 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
   const core::Style& st = f.content.style;
   const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit();
-  if (l.mode == core::Mode::browse && l.hidden_events > 0) {
+  if (l.mode == core::Mode::browse && l.hidden_events > 0 && f.state.panel == core::Panel::none) {
     const std::string hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count",
                                         std::to_string(l.hidden_events));
-    const float x = 36 * u;
-    const float right = l.buttons.empty() ? l.viewport.width : l.buttons.back().rect.x;
+    // Between the menu buttons at the left and the zoom buttons at the right.
+    float x = 36 * u, right = l.viewport.width - 36 * u;
+    for (const auto& b : l.buttons) {
+      if (b.rect.right() < l.viewport.width / 2) x = std::max(x, b.rect.right() + 30 * u);
+      else right = std::min(right, b.rect.x);
+    }
     f.text.draw_wrapped(dl, x, l.footer.y + (l.footer.h - f.text.line_height(ts.hint)) / 2, hint, ts.hint,
                         right - x - 40 * u, col(st.muted_ink), 1);
   }
   for (const core::Button& b : l.buttons) {
+    if (b.target == core::Target::close_panel || b.target == core::Target::start_session) continue;
     const float radius = std::min(b.rect.h / 2, 24 * u);
     draw_shadow(dl, b.rect, radius, 6 * u);
-    dl->AddRectFilled(tl(b.rect), br(b.rect), col(st.accent), radius);
-    const ImU32 ink = col(st.accent_ink);
+    // The chosen language shows inverted, with a ring, so it reads without colour too.
+    const bool light = b.selected;
+    dl->AddRectFilled(tl(b.rect), br(b.rect), col(light ? st.card : st.accent), radius);
+    if (light) dl->AddRect(tl(b.rect), br(b.rect), col(st.accent), radius, 0, 5 * u);
+    const ImU32 ink = col(light ? st.accent : st.accent_ink);
     switch (b.target) {
       case core::Target::zoom_in:
       case core::Target::zoom_out:
         draw_plus_minus(dl, b.rect, b.target == core::Target::zoom_in, ink, 8 * u);
         break;
       default: {
-        std::string label = f.content.strings.get(f.state.language, b.label_key);
+        const std::string label = b.text.empty() ? f.content.strings.get(f.state.language, b.label_key) : b.text;
+        // A language's name is shaped as that language (Urdu in Nastaliq, Chinese in its forms).
+        const bool own_language = b.target == core::Target::language && b.index >= 0 &&
+                                  b.index < static_cast<int>(f.content.languages.size());
+        if (own_language) f.text.set_language(f.content.languages[b.index]);
         float icon_w = 0;
-        if (b.target == core::Target::back) {  // a left-pointing arrow before the label
-          icon_w = 44 * u;
-        }
+        if (b.target == core::Target::back || b.target == core::Target::language_menu) icon_w = 44 * u;
         const auto lines = f.text.wrap(label, ts.button, b.rect.w - 40 * u - icon_w, 1);
         const std::string line = lines.empty() ? "" : lines[0];
         const float w = f.text.measure(line, ts.button) + icon_w;
         const float x = b.rect.x + (b.rect.w - w) / 2;
         const float y = b.rect.y + (b.rect.h - f.text.line_height(ts.button)) / 2;
-        if (icon_w > 0) {
-          const float cy = b.rect.y + b.rect.h / 2, s = 14 * u;
+        const float cy = b.rect.y + b.rect.h / 2, s = 14 * u;
+        if (b.target == core::Target::back) {  // a left-pointing arrow
           dl->AddTriangleFilled(ImVec2(x, cy), ImVec2(x + s, cy - s), ImVec2(x + s, cy + s), ink);
           dl->AddRectFilled(ImVec2(x + s - 1, cy - 3.5f * u), ImVec2(x + s + 16 * u, cy + 3.5f * u), ink);
+        } else if (b.target == core::Target::language_menu) {  // a globe, not a flag
+          const ImVec2 c(x + 15 * u, cy);
+          dl->AddCircle(c, 14 * u, ink, 24, 3 * u);
+          dl->AddLine(ImVec2(c.x - 14 * u, cy), ImVec2(c.x + 14 * u, cy), ink, 2.5f * u);
+          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * u), ImVec2(c.x - 10 * u, cy - 6 * u), ImVec2(c.x - 10 * u, cy + 6 * u),
+                             ImVec2(c.x, cy + 14 * u), ink, 2.5f * u);
+          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * u), ImVec2(c.x + 10 * u, cy - 6 * u), ImVec2(c.x + 10 * u, cy + 6 * u),
+                             ImVec2(c.x, cy + 14 * u), ink, 2.5f * u);
         }
         f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
+        if (own_language) f.text.set_language(f.state.language);
       }
     }
   }
@@ -125,6 +150,48 @@ void draw_notice(ImDrawList* dl, const Frame& f) {
     f.text.draw(dl, box.x + pad, y, line, style, IM_COL32(255, 255, 255, 255));
     y += lh;
   }
+}
+
+}  // namespace kiosk::ui
+
+namespace kiosk::ui {
+
+void draw_chooser(ImDrawList* dl, const Frame& f) {
+  const core::Layout& l = f.layout;
+  const core::Style& st = f.content.style;
+  const float u = l.viewport.unit();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(l.viewport.width, l.viewport.height), col(st.ink, 0.55f));
+  const core::Rect& p = l.chooser;
+  draw_shadow(dl, p, 20 * u, 12 * u);
+  dl->AddRectFilled(tl(p), br(p), col(st.card), 20 * u);
+  const std::string title = f.content.strings.get(
+      f.state.language, f.state.panel == core::Panel::languages ? "panel.languages" : "panel.tours");
+  const TextStyle style{36 * u, Weight::bold};
+  f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, title, style, col(st.ink), p.w - 80 * u);
+}
+
+void draw_warning(ImDrawList* dl, const Frame& f) {
+  const core::Viewport& vp = f.layout.viewport;
+  const core::Style& st = f.content.style;
+  const float u = vp.unit();
+  const std::string& lang = f.state.language;
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(st.ink, 0.6f));
+  const float w = std::min(vp.width - 80 * u, 1100 * u);
+  const core::Rect box{(vp.width - w) / 2, vp.height * 0.42f, w, 330 * u};
+  draw_shadow(dl, box, 24 * u, 12 * u);
+  dl->AddRectFilled(tl(box), br(box), col(st.card), 24 * u);
+  const int seconds = static_cast<int>(std::ceil(f.warning_seconds_left));
+  const TextStyle title{56 * u, Weight::bold}, body{32 * u, Weight::regular}, count{64 * u, Weight::bold};
+  const float pad = 48 * u;
+  f.text.draw(dl, box.x + pad, box.y + pad, f.content.strings.get(lang, "warning.title"), title, col(st.ink), w - 2 * pad - 150 * u);
+  f.text.draw_wrapped(dl, box.x + pad, box.y + pad + f.text.line_height(title) + 16 * u,
+                      core::fill(f.content.strings.get(lang, "warning.body"), "seconds", std::to_string(seconds)), body,
+                      w - 2 * pad - 150 * u, col(st.muted_ink), 3);
+  // The countdown as a number in a ring; it changes once a second, nothing flashes.
+  const ImVec2 c(box.right() - pad - 60 * u, box.y + box.h / 2);
+  dl->AddCircle(c, 64 * u, col(st.accent), 48, 8 * u);
+  const std::string n = std::to_string(seconds);
+  f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count, col(st.accent));
 }
 
 }  // namespace kiosk::ui

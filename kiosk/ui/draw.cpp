@@ -90,10 +90,16 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 void draw_frame(ImDrawList* dl, const Frame& f) {
   const core::Viewport& vp = f.layout.viewport;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.content.style.background));
-  draw_header(dl, f);
-  if (f.state.mode == core::Mode::detail) draw_detail(dl, f);
-  else draw_timeline(dl, f);
-  draw_buttons(dl, f);
+  if (f.state.mode == core::Mode::attract) {
+    draw_attract(dl, f);
+  } else {
+    draw_header(dl, f);
+    if (f.state.mode == core::Mode::detail) draw_detail(dl, f);
+    else draw_timeline(dl, f);
+    if (f.state.panel != core::Panel::none) draw_chooser(dl, f);
+    draw_buttons(dl, f);
+    if (f.warning_seconds_left > 0) draw_warning(dl, f);
+  }
   if (!f.notice.empty()) draw_notice(dl, f);
 }
 

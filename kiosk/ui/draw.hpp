@@ -19,6 +19,7 @@ struct Frame {
   TextEngine& text;
   ImageSource& images;
   std::string notice;  // a message for curators (preview mode), drawn as a banner; "" for none
+  double warning_seconds_left = 0;  // > 0 while the "still there?" countdown shows
 };
 
 // Text sizes, in pixels for the layout's viewport.

@@ -9,5 +9,8 @@ void draw_timeline(ImDrawList* dl, const Frame& f);  // eras, axis, ticks, cards
 void draw_detail(ImDrawList* dl, const Frame& f);    // one event: image, text, sources
 void draw_buttons(ImDrawList* dl, const Frame& f);   // the layout's touch controls
 void draw_notice(ImDrawList* dl, const Frame& f);    // the curator banner, over everything
+void draw_attract(ImDrawList* dl, const Frame& f);   // the loop shown while nobody is here
+void draw_chooser(ImDrawList* dl, const Frame& f);   // the language or tour chooser's panel
+void draw_warning(ImDrawList* dl, const Frame& f);   // "still there?" with its countdown
 
 }  // namespace kiosk::ui

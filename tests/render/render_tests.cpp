@@ -206,3 +206,48 @@ TEST_CASE("without a display, run says so plainly and names the screenshot comma
   CHECK(text.str().find("No display was found") != std::string::npos);
   CHECK(text.str().find("kiosk screenshot --out") != std::string::npos);
 }
+
+TEST_CASE("every screen renders in every offered language with no missing glyph") {
+  const char* langs[] = {"en", "es", "zh-Hant", "ko", "tl", "vi", "pa", "hi", "ur"};
+  const Run home = screenshot("lang-probe", "");
+  REQUIRE(home.exit_code == 0);
+  const json c = center_of(home.state["cards"][0]);
+  json tours_button;
+  for (const auto& b : home.state["buttons"])
+    if (b["target"] == "tour_menu") tours_button = center_of(b);
+  REQUIRE(tours_button.is_object());
+  for (const char* lang : langs) {
+    INFO(lang);
+    const std::string extra = std::string("--lang ") + lang;
+    const std::string sessions[] = {
+        "",                                                       // the timeline
+        tap(0, c["x"], c["y"]),                                   // a detail screen
+        tap(0, tours_button["x"], tours_button["y"]),             // the tour chooser
+        "{\"t_ms\":100000,\"type\":\"wait\"}\n",                // the "still there?" warning
+        "{\"t_ms\":115000,\"type\":\"wait\"}\n",                // the attract loop
+    };
+    const char* expected_mode[] = {"browse", "detail", "browse", "browse", "attract"};
+    for (int i = 0; i < 5; ++i) {
+      const Run r = screenshot(std::string("all-") + lang + "-" + std::to_string(i), sessions[i], "1920x1080", extra);
+      REQUIRE(r.exit_code == 0);
+      CHECK(r.state["mode"] == expected_mode[i]);
+      CHECK(r.state["missing_glyphs"] == 0);
+      if (i != 4) CHECK(r.state["language"] == lang);
+    }
+  }
+}
+
+TEST_CASE("after the countdown the kiosk shows the attract loop; a touch starts at the beginning") {
+  const std::string idle = zoom_in(0) + "{\"t_ms\":111000,\"type\":\"wait\"}\n";
+  const Run attract = screenshot("attract", idle, "1920x1080", "--lang es");
+  REQUIRE(attract.exit_code == 0);
+  CHECK(attract.state["mode"] == "attract");
+  CHECK(attract.state["language"] == "en");  // the next visitor starts in the default language
+  CHECK(attract.state["sessions"] == 1);
+  const Run back = screenshot("attract-touched", idle + tap(112000, 0.5, 0.5));
+  REQUIRE(back.exit_code == 0);
+  CHECK(back.state["mode"] == "browse");
+  CHECK(back.state["idle_seconds"].get<double>() < 2);
+  const Run home = screenshot("attract-home", "");
+  CHECK(back.state["view"]["start"].get<double>() == Approx(home.state["view"]["start"].get<double>()));
+}
