@@ -11,6 +11,7 @@ enum class CommandKind {
   fling,    // velocity px/ms at release; inertia continues the pan
   stop,     // a finger touched down: stop inertia and animations
   tap,      // at (x, y), where the press also started
+  swipe,    // a one-finger drag ended: dx pixels from where it started (after its pans)
   key,      // key name
   quit,     // a window-close request
 };

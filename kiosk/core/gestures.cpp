@@ -75,7 +75,10 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
           tap.press_x = c->start_x;  // so a tap that left its target can be refused
           tap.press_y = c->start_y;
           out.push_back(tap);
-        } else if (c->dragging && c->samples.size() >= 2) {
+        } else if (c->dragging) {
+          out.push_back(Command{CommandKind::swipe, e.x, e.y, e.x - c->start_x});
+        }
+        if (c->dragging && c->samples.size() >= 2) {
           const Sample& a = c->samples.front();
           const double dt = e.t_ms - a.t_ms;
           if (dt > 0 && e.t_ms - c->samples.back().t_ms < config_.velocity_window_ms) {

@@ -78,7 +78,32 @@ void start_session(KioskState& s, const Content& content) {
   s.sessions = sessions;
 }
 
-void activate(KioskState& s, const Content& content, Hit hit, const KioskConfig& config) {
+// Opens the event `step` places before or after the one in detail (in time order).
+void open_neighbour(KioskState& s, const Content& content, int step) {
+  const int i = content.event_index(s.selected_event) + step;
+  if (i >= 0 && i < static_cast<int>(content.events.size())) open_detail(s, content, i);
+}
+
+// Keyboard focus moves to the next or previous event in time and brings it into view.
+void move_focus(KioskState& s, const Content& content, int step, const KioskConfig& config) {
+  if (content.events.empty()) return;
+  const View target = s.animation ? s.animation->to : s.view;
+  const double mid = (target.start + target.end) / 2;
+  int i = content.event_index(s.focus_event);
+  if (i < 0) {  // start from the event nearest the middle of the view
+    i = 0;
+    for (std::size_t k = 0; k < content.events.size(); ++k)
+      if (std::abs(content.events[k].t0 - mid) < std::abs(content.events[i].t0 - mid)) i = static_cast<int>(k);
+  } else {
+    i = std::clamp(i + step, 0, static_cast<int>(content.events.size()) - 1);
+  }
+  s.focus_event = content.events[i].id;
+  const double t = content.events[i].t0;
+  if (t < target.start + target.span() * 0.1 || t > target.end - target.span() * 0.4)
+    animate_to(s, pan_by(target, t - (target.start + target.span() * 0.35)), config);
+}
+
+void activate(KioskState& s, const Content& content, const Layout& layout, Hit hit, const KioskConfig& config) {
   const double mid = (s.view.start + s.view.end) / 2;
   const View target = s.animation ? s.animation->to : s.view;
   switch (hit.target) {
@@ -105,6 +130,16 @@ void activate(KioskState& s, const Content& content, Hit hit, const KioskConfig&
     case Target::tour_prev: go_to_tour_step(s, content, s.tour_step - 1); break;
     case Target::tour_end: close_detail(s); break;
     case Target::start_session: start_session(s, content); break;
+    case Target::badge:
+      if (hit.event >= 0 && hit.event < static_cast<int>(layout.badges.size())) {
+        const Badge& b = layout.badges[hit.event];
+        const double pad = std::max((b.t1 - b.t0) * 0.3, 1.0);
+        animate_to(s, View{b.t0 - pad, b.t1 + pad}, config);
+      }
+      break;
+    case Target::related: open_detail(s, content, hit.event); break;
+    case Target::earlier: open_neighbour(s, content, -1); break;
+    case Target::later: open_neighbour(s, content, +1); break;
     case Target::none: break;
   }
 }
@@ -127,13 +162,14 @@ void on_key(KioskState& s, const Content& content, const Command& c, const Kiosk
   }
   if (s.mode == Mode::detail) {
     if (k == "Escape" || k == "Backspace" || k == "AC Back") close_detail(s);
+    else if (k == "Right") open_neighbour(s, content, +1);
+    else if (k == "Left") open_neighbour(s, content, -1);
     return;
   }
   const double mid = (s.view.start + s.view.end) / 2;
   const View target = s.animation ? s.animation->to : s.view;
   if (k == "Right" || k == "Left") {
-    const double years = target.span() * config.key_pan_fraction * (k == "Right" ? 1 : -1);
-    animate_to(s, pan_by(target, years), config);
+    move_focus(s, content, k == "Right" ? 1 : -1, config);
   } else if (k == "=" || k == "+" || k == "Keypad +") {
     animate_to(s, zoom_about(target, mid, config.button_zoom), config);
   } else if (k == "-" || k == "Keypad -") {
@@ -142,6 +178,8 @@ void on_key(KioskState& s, const Content& content, const Command& c, const Kiosk
     animate_to(s, s.home, config);
   } else if (k == "End") {
     animate_to(s, View{s.limits.max_year - target.span(), s.limits.max_year}, config);
+  } else if (k == "Return" && content.event_index(s.focus_event) >= 0) {
+    open_detail(s, content, content.event_index(s.focus_event));
   } else if (k == "Return" && !content.events.empty()) {
     // Open the event nearest the middle of the view.
     int best = 0;
@@ -197,9 +235,14 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         break;
       case CommandKind::tap: {
         const Hit at_release = layout.hit(c.x, c.y);
-        if (at_release == layout.hit(c.press_x, c.press_y)) activate(s, content, at_release, config);
+        if (at_release == layout.hit(c.press_x, c.press_y)) activate(s, content, layout, at_release, config);
         break;
       }
+      case CommandKind::swipe:
+        // In a detail, a swipe of at least 20 mm shows the neighbour it pulls in.
+        if (s.mode == Mode::detail && s.tour.empty() && std::abs(c.dx) >= layout.viewport.mm(20))
+          open_neighbour(s, content, c.dx < 0 ? +1 : -1);
+        break;
       case CommandKind::key: on_key(s, content, c, config); break;
       case CommandKind::quit: break;
     }

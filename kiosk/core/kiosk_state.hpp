@@ -28,6 +28,7 @@ struct KioskState {
   View home;                            // the view a new visitor starts from
   ViewLimits limits;                    // how far navigation may go
   std::string selected_event;           // id of the event in detail, "" when none
+  std::string focus_event;              // keyboard focus on the timeline: an event id, "" when none
   std::string language;                 // visitor's language code
   std::vector<std::string> filters;     // theme ids shown; empty = all
   double now_ms = 0;                    // time of the last update, ms

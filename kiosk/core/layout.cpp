@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 namespace kiosk::core {
 
@@ -66,6 +67,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     return ea.importance != eb.importance ? ea.importance < eb.importance : a.x0 < b.x0;
   });
 
+  std::vector<Candidate> hidden;
   for (const Candidate& c : visible) {
     // A range that began off screen keeps its card at the left edge while its span is visible.
     float left = std::max(c.x0, area.x);
@@ -85,6 +87,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     }
     if (chosen < 0) {
       ++out.hidden_events;
+      hidden.push_back(c);
       continue;
     }
     CardBox box;
@@ -98,6 +101,29 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
   }
   // Draw in time order so the picture does not depend on importance ties.
   std::sort(out.cards.begin(), out.cards.end(), [](const CardBox& a, const CardBox& b) { return a.rect.x < b.rect.x; });
+
+  // Hidden events become count badges on the axis, one per stretch about half a card wide.
+  std::sort(hidden.begin(), hidden.end(), [](const Candidate& a, const Candidate& b) { return a.x0 < b.x0; });
+  const float size = std::max(48 * out.viewport.unit(), out.viewport.mm(10));
+  const float stretch = std::max(s.card_w / 2, size * 1.4f);
+  for (std::size_t i = 0; i < hidden.size();) {
+    std::size_t j = i;
+    double t0 = 1e300, t1 = -1e300;
+    float sum_x = 0;
+    while (j < hidden.size() && hidden[j].x0 < hidden[i].x0 + stretch) {
+      const Event& e = content.events[hidden[j].event];
+      t0 = std::min(t0, e.t0);
+      t1 = std::max(t1, e.t1);
+      sum_x += std::clamp(hidden[j].x0, area.x, area.right());
+      ++j;
+    }
+    float x = sum_x / static_cast<float>(j - i) - size / 2;
+    x = std::clamp(x, area.x + 4, area.right() - size - 4);
+    if (!out.badges.empty()) x = std::max(x, out.badges.back().rect.right() + 8 * out.viewport.unit());
+    if (x + size <= area.right())
+      out.badges.push_back(Badge{Rect{x, area.bottom() - size / 2, size, size}, static_cast<int>(j - i), t0, t1});
+    i = j;
+  }
 }
 
 void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
@@ -155,6 +181,34 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
   if (state.tour.empty()) {
     const float back_w = std::max(s.button * 2.0f, label_w(content, state, metrics, "button.back") + 110 * u);
     out.buttons.push_back({Target::back, Rect{s.margin, y, back_w, s.button}, "button.back"});
+    // The neighbours in time, at the right: the same as a swipe in the detail.
+    const int index = content.event_index(state.selected_event);
+    float x = vp.width - s.margin;
+    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", index + 1 < static_cast<int>(content.events.size())},
+                                       std::tuple{Target::earlier, "button.earlier", index > 0}}) {
+      const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 100 * u);
+      x -= w;
+      if (exists) out.buttons.push_back({target, Rect{x, y, w, s.button}, key});
+      x -= 20 * u;
+    }
+    // Related events as chips along the bottom of the panel.
+    if (index >= 0) {
+      const float chip_h = std::max(64 * u, vp.mm(9));
+      float cx = out.detail_text.x;
+      const float cy = out.detail_panel.bottom() - 30 * u - chip_h;
+      for (const auto& id : content.events[index].related) {
+        const int r = content.event_index(id);
+        if (r < 0) continue;
+        const std::string& title = content.events[r].headline.get(state.language, content.default_language);
+        const float w = std::min(out.detail_text.right() - cx, std::max(chip_h * 2, static_cast<float>(metrics.chip_label_px(title)) + 48 * u));
+        if (w < chip_h * 2) break;
+        Button chip{Target::related, Rect{cx, cy, w, chip_h}, "", title, r};
+        out.related.push_back(chip);
+        out.buttons.push_back(chip);
+        cx += w + 16 * u;
+      }
+      if (!out.related.empty()) out.detail_text.h = cy - 24 * u - out.detail_text.y;
+    }
     return;
   }
   // Tour stops: previous and next at the left, ending the tour at the right.
@@ -246,6 +300,8 @@ void layout_attract(Layout& out) {
 Hit Layout::hit(float x, float y) const {
   for (const Button& b : buttons)
     if (b.rect.contains(x, y)) return Hit{b.target, b.index};
+  for (std::size_t i = 0; i < badges.size(); ++i)
+    if (badges[i].rect.contains(x, y)) return Hit{Target::badge, static_cast<int>(i)};
   for (auto it = cards.rbegin(); it != cards.rend(); ++it)
     if (it->rect.contains(x, y)) return Hit{Target::card, it->event};
   return Hit{};

@@ -31,6 +31,8 @@ enum class Target {
   none, card, zoom_in, zoom_out, home, back,
   language_menu, language,                 // open the language chooser; pick language `index`
   tour_menu, tour, tour_next, tour_prev, tour_end,  // choose tour `index`; step through it
+  badge,                                   // a count of hidden events: zoom in to them
+  related, earlier, later,                 // in a detail: a related event `index`; the neighbours
   close_panel,                             // a tap outside an open chooser
   start_session,                           // anywhere on the attract screen
 };
@@ -47,6 +49,13 @@ struct CardBox {
   float marker_x = 0;    // where the event starts on the axis
   float span_x1 = 0;     // where a range event ends on the axis (== marker_x for moments)
   int lane = 0;          // 0 is nearest the axis
+};
+
+// Events in view that had no room for a card, counted where they are.
+struct Badge {
+  Rect rect;             // a round target on the axis
+  int count = 0;
+  double t0 = 0, t1 = 0;  // decimal years the hidden events span
 };
 
 struct EraBand {
@@ -69,6 +78,8 @@ struct LayoutMetrics {
   std::function<double(TickUnit, double year)> tick_label_px = [](TickUnit, double) { return 120.0; };
   // Card height for a date line and three headline lines in the current language; 0 = default.
   float card_height_px = 0;
+  // Width of a related-event chip's label in the chip type.
+  std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * s.size(); };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * s.size(); };
 };
@@ -85,10 +96,12 @@ struct Layout {
   std::vector<Tick> ticks;
   std::vector<CardBox> cards;  // drawn in order; no two overlap
   int hidden_events = 0;       // events in view that had no room for a card
+  std::vector<Badge> badges;   // those events, grouped where they are on the axis
   std::vector<Button> buttons;
   // Detail screen (mode detail)
   Rect detail_panel, detail_image, detail_text;
   Rect chooser;        // the open language or tour chooser, or empty
+  std::vector<Button> related;  // detail: chips of related events (also in `buttons`)
   Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight
 
   // What is under (x, y): buttons first, then cards.

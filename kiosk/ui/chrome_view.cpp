@@ -86,6 +86,18 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
   }
   for (const core::Button& b : l.buttons) {
     if (b.target == core::Target::close_panel || b.target == core::Target::start_session) continue;
+    if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
+      const float r = b.rect.h / 2;
+      const core::Event& e = f.content.events[b.index];
+      const ImU32 tc = col(theme_color(f.content, e));
+      dl->AddRectFilled(tl(b.rect), br(b.rect), col(theme_color(f.content, e), 0.10f), r);
+      dl->AddRect(tl(b.rect), br(b.rect), tc, r, 0, 2.5f * u);
+      const auto lines = f.text.wrap(b.text, ts.chip, b.rect.w - 48 * u, 1);
+      if (!lines.empty())
+        f.text.draw(dl, b.rect.x + 24 * u, b.rect.y + (b.rect.h - f.text.line_height(ts.chip)) / 2, lines[0], ts.chip,
+                    col(st.ink), b.rect.w - 48 * u);
+      continue;
+    }
     const float radius = std::min(b.rect.h / 2, 24 * u);
     draw_shadow(dl, b.rect, radius, 6 * u);
     // The chosen language shows inverted, with a ring, so it reads without colour too.

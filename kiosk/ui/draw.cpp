@@ -44,6 +44,7 @@ TypeScale type_scale(const core::Viewport& vp) {
   t.body = {29 * u, Weight::regular};
   t.label = {25 * u, Weight::bold};
   t.small = {22 * u, Weight::regular};
+  t.chip = {24 * u, Weight::bold};
   return t;
 }
 
@@ -67,6 +68,8 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   // Matches draw_card: padding, the date line, three headline lines.
   m.card_height_px = std::ceil(13 * u + text.line_height(ts.card_date) + 1 * u + 3 * text.line_height(ts.card_headline) + 10 * u);
   const TextStyle button = type_scale(vp).button;
+  const TextStyle chip = type_scale(vp).chip;
+  m.chip_label_px = [&text, chip](const std::string& s) { return static_cast<double>(text.measure(s, chip)); };
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));
   };

@@ -25,7 +25,7 @@ struct Frame {
 // Text sizes, in pixels for the layout's viewport.
 struct TypeScale {
   TextStyle title, hint, card_date, card_headline, tick, era, button, detail_date, detail_headline, body,
-      label, small;
+      label, small, chip;
 };
 TypeScale type_scale(const core::Viewport& vp);
 

@@ -93,6 +93,23 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
     dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(theme_color(f.content, e)));
   }
   for (const core::CardBox& box : l.cards) draw_card(dl, f, ts, box);
+  // Keyboard focus: a thick ring that does not rely on colour alone.
+  for (const core::CardBox& box : l.cards)
+    if (f.content.events[box.event].id == f.state.focus_event) {
+      const core::Rect& r = box.rect;
+      dl->AddRect(ImVec2(r.x - 7 * u, r.y - 7 * u), ImVec2(r.right() + 7 * u, r.bottom() + 7 * u), col(f.content.style.ink),
+                  20 * u, 0, 6 * u);
+    }
+  // Counts of the events without room for a card; a tap zooms in to them.
+  const TextStyle count{22 * u, Weight::bold};
+  for (const core::Badge& b : l.badges) {
+    const ImVec2 c(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2);
+    dl->AddCircleFilled(c, b.rect.w / 2, col(f.content.style.card), 32);
+    dl->AddCircleFilled(c, b.rect.w / 2 - 3 * u, col(f.content.style.ink), 32);
+    const std::string n = "+" + std::to_string(b.count);
+    f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count,
+                col(f.content.style.card));
+  }
 }
 
 }  // namespace kiosk::ui

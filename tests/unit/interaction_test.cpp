@@ -167,3 +167,73 @@ TEST_CASE("a window-close request stops the kiosk") {
   update(s, c, l, {Command{CommandKind::quit}}, 5);
   CHECK_FALSE(s.running);
 }
+
+TEST_CASE("a count badge stands for hidden events; tapping it zooms in until they show") {
+  Content c;
+  for (int i = 0; i < 30; ++i) {
+    Event e;
+    e.id = "e" + std::to_string(i);
+    e.start = Date{1960, 1 + i % 12, 1 + i};
+    e.t0 = period_start(e.start);
+    e.t1 = period_end(e.start);
+    e.headline.by_lang["en"] = e.id;
+    c.events.push_back(e);
+  }
+  std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
+  Event far;
+  far.id = "far";
+  far.start = Date{2020};
+  far.t0 = period_start(far.start);
+  far.t1 = period_end(far.start);
+  c.events.push_back(far);
+  KioskState s = initial_state(c);
+  const Viewport vp{1920, 1080, 3.6f};
+  Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+  REQUIRE_FALSE(l.badges.empty());
+  int counted = 0;
+  for (const auto& b : l.badges) counted += b.count;
+  CHECK(counted == l.hidden_events);
+  const Rect r = l.badges.front().rect;
+  CHECK(r.w >= vp.mm(9));
+  Command tap{CommandKind::tap, r.x + r.w / 2, r.y + r.h / 2};
+  tap.press_x = tap.x;
+  tap.press_y = tap.y;
+  update(s, c, l, {tap}, 0);
+  update(s, c, l, {}, 1000);
+  CHECK(s.view.span() < 5);
+  l = compute_layout(c, s, vp, LayoutMetrics{});
+  CHECK(l.cards.size() > 3);
+}
+
+TEST_CASE("in a detail, a swipe of 20 mm shows the neighbour; a shorter one does nothing") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  s.mode = Mode::detail;
+  s.selected_event = "first";
+  const Viewport vp{1920, 1080, 4};
+  const Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+  update(s, c, l, {Command{CommandKind::swipe, 500, 500, -60}}, 10);  // 15 mm
+  CHECK(s.selected_event == "first");
+  update(s, c, l, {Command{CommandKind::swipe, 500, 500, -90}}, 20);  // 22.5 mm to the left: the later one
+  CHECK(s.selected_event == "second");
+  update(s, c, l, {Command{CommandKind::swipe, 500, 500, 100}}, 30);
+  CHECK(s.selected_event == "first");
+}
+
+TEST_CASE("arrow keys move the focus between events and Enter opens the focused one") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  Command right{CommandKind::key};
+  right.key = "Right";
+  update(s, c, l, {right}, 0);
+  const std::string first = s.focus_event;
+  REQUIRE_FALSE(first.empty());
+  update(s, c, l, {right}, 10);
+  CHECK(s.focus_event == "second");
+  Command enter{CommandKind::key};
+  enter.key = "Return";
+  update(s, c, l, {enter}, 20);
+  CHECK(s.mode == Mode::detail);
+  CHECK(s.selected_event == "second");
+}
