@@ -91,6 +91,7 @@ bool KioskApp::animating() const { return state_.animation.has_value() || state_
 
 void KioskApp::relayout() {
   text_.set_language(state_.language);
+  viewport_.text_scale = state_.text_scale;
   layout_ = core::compute_layout(*content_, state_, viewport_, ui::layout_metrics(text_, *content_, state_.language, viewport_));
 }
 
@@ -98,7 +99,8 @@ void KioskApp::draw(ImDrawList* dl) {
   text_.begin_frame();
   text_.set_language(state_.language);
   ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),
-                               core::warning_seconds_left(state_, config)});
+                               core::warning_seconds_left(state_, config),
+                               state_.high_contrast ? content_->high_contrast : content_->style});
 }
 
 nlohmann::json KioskApp::state_json() const {

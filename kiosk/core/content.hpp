@@ -82,6 +82,18 @@ struct Style {
   Rgba accent_ink{0xFF, 0xFF, 0xFF, 255};
 };
 
+// Light text on black for visitors who need at least 7:1 contrast.
+inline Style high_contrast_default() {
+  Style s;
+  s.background = {0x00, 0x00, 0x00, 255};
+  s.ink = {0xFF, 0xFF, 0xFF, 255};
+  s.muted_ink = {0xF0, 0xF0, 0xF0, 255};
+  s.card = {0x12, 0x12, 0x12, 255};
+  s.accent = {0xFF, 0xD8, 0x4D, 255};
+  s.accent_ink = {0x00, 0x00, 0x00, 255};
+  return s;
+}
+
 struct Content {
   LocalText title;
   std::string default_language = "en";
@@ -92,6 +104,7 @@ struct Content {
   AttractSettings attract;
   std::vector<Event> events;           // sorted by t0, then id
   Style style;
+  Style high_contrast = high_contrast_default();  // timeline.json "style_high_contrast"
   Translations strings;                // UI strings per language
   std::filesystem::path content_root;  // the content folder
   std::filesystem::path images_root;   // where media paths point (content_root/../images)

@@ -39,7 +39,7 @@ namespace {
 
 void animate_to(KioskState& s, View to, const KioskConfig& config) {
   s.fling_px_per_ms = 0;
-  s.animation = ViewAnimation{s.view, clamp_view(to, s.limits), s.now_ms, config.animation_ms};
+  s.animation = ViewAnimation{s.view, clamp_view(to, s.limits), s.now_ms, s.reduced_motion ? 0 : config.animation_ms};
 }
 
 void open_detail(KioskState& s, const Content& content, int event) {
@@ -138,6 +138,10 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
       }
       break;
     case Target::related: open_detail(s, content, hit.event); break;
+    case Target::display_menu: s.panel = Panel::display; break;
+    case Target::text_size: s.text_scale = 1.0f + 0.25f * static_cast<float>(std::clamp(hit.event, 0, 2)); break;
+    case Target::contrast: s.high_contrast = !s.high_contrast; break;
+    case Target::motion: s.reduced_motion = !s.reduced_motion; break;
     case Target::earlier: open_neighbour(s, content, -1); break;
     case Target::later: open_neighbour(s, content, +1); break;
     case Target::none: break;
@@ -231,7 +235,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         }
         break;
       case CommandKind::fling:
-        if (s.mode == Mode::browse) s.fling_px_per_ms = c.dx;
+        if (s.mode == Mode::browse && !s.reduced_motion) s.fling_px_per_ms = c.dx;
         break;
       case CommandKind::tap: {
         const Hit at_release = layout.hit(c.x, c.y);

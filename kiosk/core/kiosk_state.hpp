@@ -13,7 +13,7 @@ enum class Mode { attract, browse, detail };
 const char* mode_name(Mode m);  // "attract", "browse", "detail"
 
 // A chooser shown over the screen.
-enum class Panel { none, languages, tours };
+enum class Panel { none, languages, tours, display };
 
 struct ViewAnimation {
   View from, to;
@@ -41,6 +41,9 @@ struct KioskState {
   int tour_step = -1;                   // index of the tour's current stop
   double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)
   int sessions = 0;                     // visitor sessions ended by the idle reset since start
+  float text_scale = 1.0f;              // 1, 1.25 or 1.5: the visitor's text size
+  bool high_contrast = false;           // light text on black, at least 7:1
+  bool reduced_motion = false;          // zooms and pans jump instead of gliding
 };
 
 }  // namespace kiosk::core

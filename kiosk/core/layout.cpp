@@ -21,7 +21,7 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   s.axis_h = 84 * u;
   s.button = std::max(104 * u, vp.mm(15));  // primary touch targets: at least 15 mm
   s.footer_h = s.button + 2 * 24 * u;
-  s.card_w = 370 * u;
+  s.card_w = 370 * u * vp.text_scale;
   s.card_h = metrics.card_height_px > 0 ? metrics.card_height_px : 170 * u;
   s.lane_gap = 22 * u;
   s.era_label_h = 58 * u;
@@ -246,7 +246,9 @@ void add_menu_buttons(const Content& content, const KioskState& state, const Lay
   if (!content.tours.empty()) {
     const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
     out.buttons.push_back({Target::tour_menu, Rect{x, y, w, s.button}, "button.tours"});
+    x += w + 20 * u;
   }
+  out.buttons.push_back({Target::display_menu, Rect{x, y, s.button, s.button}, "button.display"});
 }
 
 // A chooser: a centred panel of large buttons, two columns when there is room.
@@ -261,6 +263,19 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
       b.selected = content.languages[i] == state.language;
       items.push_back(b);
     }
+  } else if (state.panel == Panel::display) {
+    const char* sizes[] = {"display.text_normal", "display.text_large", "display.text_larger"};
+    for (int i = 0; i < 3; ++i) {
+      Button b{Target::text_size, {}, sizes[i], content.strings.get(state.language, sizes[i]), i};
+      b.selected = std::abs(state.text_scale - (1.0f + 0.25f * static_cast<float>(i))) < 0.01f;
+      items.push_back(b);
+    }
+    Button contrast{Target::contrast, {}, "", content.strings.get(state.language, "display.contrast"), 3};
+    contrast.selected = state.high_contrast;
+    Button motion{Target::motion, {}, "", content.strings.get(state.language, "display.motion"), 4};
+    motion.selected = state.reduced_motion;
+    items.push_back(contrast);
+    items.push_back(motion);
   } else {
     for (std::size_t i = 0; i < content.tours.size(); ++i)
       items.push_back({Target::tour, {}, "", content.tours[i].title.get(state.language, content.default_language),

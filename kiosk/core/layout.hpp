@@ -21,6 +21,7 @@ struct Rect {
 struct Viewport {
   float width = 1920, height = 1080;  // pixels
   float px_per_mm = 3.6f;             // from the display's physical size or config
+  float text_scale = 1.0f;            // the visitor's text size; cards and labels grow with it
   // One design pixel: sizes are drawn for a 1080-pixel short side and scaled with the screen.
   float unit() const { return (width < height ? width : height) / 1080.0f; }
   // `mm` millimetres in pixels, for touch targets.
@@ -32,6 +33,7 @@ enum class Target {
   language_menu, language,                 // open the language chooser; pick language `index`
   tour_menu, tour, tour_next, tour_prev, tour_end,  // choose tour `index`; step through it
   badge,                                   // a count of hidden events: zoom in to them
+  display_menu, text_size, contrast, motion,  // the display chooser: text size `index`, toggles
   related, earlier, later,                 // in a detail: a related event `index`; the neighbours
   close_panel,                             // a tap outside an open chooser
   start_session,                           // anywhere on the attract screen

@@ -243,18 +243,23 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
     c.languages.insert(c.languages.begin(), c.default_language);
   check_translation(f, "/title", c.title, c);
 
-  if (const json* style = f.member(r, "", "style", false); style && !style->is_object())
-    f.report("/style", Severity::error, "\"style\" must be an object of colours, e.g. {\"background\": \"#F5EEDC\"}");
-  if (const json* style = f.member(r, "", "style", false); style && style->is_object()) {
-    auto set = [&](const char* key, Rgba& target) {
-      if (auto col = f.color(*style, "/style", key, false)) target = *col;
+  for (auto [key, target] : {std::pair{"style", &c.style}, std::pair{"style_high_contrast", &c.high_contrast}}) {
+    const json* style = f.member(r, "", key, false);
+    if (!style) continue;
+    const std::string ptr = std::string("/") + key;
+    if (!style->is_object()) {
+      f.report(ptr, Severity::error, "\"" + std::string(key) + "\" must be an object of colours, e.g. {\"background\": \"#F5EEDC\"}");
+      continue;
+    }
+    auto set = [&](const char* name, Rgba& out) {
+      if (auto col = f.color(*style, ptr, name, false)) out = *col;
     };
-    set("background", c.style.background);
-    set("ink", c.style.ink);
-    set("muted_ink", c.style.muted_ink);
-    set("card", c.style.card);
-    set("accent", c.style.accent);
-    set("accent_ink", c.style.accent_ink);
+    set("background", target->background);
+    set("ink", target->ink);
+    set("muted_ink", target->muted_ink);
+    set("card", target->card);
+    set("accent", target->accent);
+    set("accent_ink", target->accent_ink);
   }
 
   if (const json* themes = f.member(r, "", "themes", false)) {

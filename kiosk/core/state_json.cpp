@@ -18,6 +18,14 @@ const char* target_name(Target t) {
     case Target::tour_end: return "tour_end";
     case Target::close_panel: return "close_panel";
     case Target::start_session: return "start_session";
+    case Target::badge: return "badge";
+    case Target::related: return "related";
+    case Target::earlier: return "earlier";
+    case Target::later: return "later";
+    case Target::display_menu: return "display_menu";
+    case Target::text_size: return "text_size";
+    case Target::contrast: return "contrast";
+    case Target::motion: return "motion";
     case Target::none: return "none";
   }
   return "none";
@@ -32,6 +40,12 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
     json card = rect(c.rect);
     card["id"] = content.events[c.event].id;
     cards.push_back(card);
+  }
+  json badges = json::array();
+  for (const Badge& b : layout.badges) {
+    json badge = rect(b.rect);
+    badge["count"] = b.count;
+    badges.push_back(badge);
   }
   json buttons = json::array();
   for (const Button& b : layout.buttons) {
@@ -50,12 +64,16 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"idle_seconds", state.idle_seconds},
       {"cards", cards},
       {"hidden_events", layout.hidden_events},
+      {"badges", badges},
       {"buttons", buttons},
       {"window", {{"width", w}, {"height", h}}},
-      {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : "none"},
+      {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : state.panel == Panel::display ? "display" : "none"},
       {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},
+      {"text_scale", state.text_scale},
+      {"high_contrast", state.high_contrast},
+      {"reduced_motion", state.reduced_motion},
   };
 }
 

@@ -10,7 +10,7 @@ namespace kiosk::ui {
 
 void draw_attract(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = l.viewport.unit();
   // The artwork fills its area (cropped, never stretched).
   const ImageView art = f.images.image(f.content.attract.image);
@@ -45,7 +45,7 @@ void draw_attract(ImDrawList* dl, const Frame& f) {
     const TextStyle date{30 * u, Weight::bold}, headline{48 * u, Weight::bold};
     // Theme colours are chosen for light cards; on the dark band a light tint of the same hue reads.
     f.text.draw(dl, b.x + pad, b.y + pad, event_date(f.content, e, lang), date,
-                col(core::mix(theme_color(f.content, e), st.card, 0.6)));
+                col(core::mix(theme_color(f.content, e, f.state.high_contrast), st.card, 0.6)));
     f.text.draw_wrapped(dl, b.x + pad, b.y + pad + f.text.line_height(date) + 10 * u,
                         e.headline.get(lang, f.content.default_language), headline, text_w, col(st.card), 3);
   }

@@ -33,7 +33,7 @@ void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, f
 
 void draw_header(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = l.viewport.unit(), margin = 36 * u;
   const std::string& lang = f.state.language;
   const std::string& title = f.content.title.get(lang, f.content.default_language);
@@ -69,7 +69,7 @@ void draw_plus_minus(ImDrawList* dl, const core::Rect& r, bool plus, ImU32 color
 
 void draw_buttons(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit();
   if (l.mode == core::Mode::browse && l.hidden_events > 0 && f.state.panel == core::Panel::none) {
@@ -89,8 +89,8 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
       const float r = b.rect.h / 2;
       const core::Event& e = f.content.events[b.index];
-      const ImU32 tc = col(theme_color(f.content, e));
-      dl->AddRectFilled(tl(b.rect), br(b.rect), col(theme_color(f.content, e), 0.10f), r);
+      const ImU32 tc = col(theme_color(f.content, e, f.state.high_contrast));
+      dl->AddRectFilled(tl(b.rect), br(b.rect), col(theme_color(f.content, e, f.state.high_contrast), 0.10f), r);
       dl->AddRect(tl(b.rect), br(b.rect), tc, r, 0, 2.5f * u);
       const auto lines = f.text.wrap(b.text, ts.chip, b.rect.w - 48 * u, 1);
       if (!lines.empty())
@@ -170,21 +170,23 @@ namespace kiosk::ui {
 
 void draw_chooser(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = l.viewport.unit();
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(l.viewport.width, l.viewport.height), col(st.ink, 0.55f));
   const core::Rect& p = l.chooser;
   draw_shadow(dl, p, 20 * u, 12 * u);
   dl->AddRectFilled(tl(p), br(p), col(st.card), 20 * u);
   const std::string title = f.content.strings.get(
-      f.state.language, f.state.panel == core::Panel::languages ? "panel.languages" : "panel.tours");
+      f.state.language, f.state.panel == core::Panel::languages ? "panel.languages"
+                        : f.state.panel == core::Panel::display ? "panel.display"
+                                                                : "panel.tours");
   const TextStyle style{36 * u, Weight::bold};
   f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, title, style, col(st.ink), p.w - 80 * u);
 }
 
 void draw_warning(ImDrawList* dl, const Frame& f) {
   const core::Viewport& vp = f.layout.viewport;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = vp.unit();
   const std::string& lang = f.state.language;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(st.ink, 0.6f));

@@ -51,7 +51,7 @@ struct Plan {
 
 // The picture (or a placeholder) and its caption, inside `box`; returns the y below them.
 float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const TypeScale& ts, const core::Rect& box) {
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = f.layout.viewport.unit();
   const std::string& lang = f.state.language;
   const core::Media* media = e.media.empty() ? nullptr : &e.media.front();
@@ -69,7 +69,7 @@ float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const Typ
                         IM_COL32_WHITE, 10 * u);
   } else if (dl) {
     // A calm placeholder in the theme colour, saying why there is no picture.
-    dl->AddRectFilled(tl(box), br(box), col(theme_color(f.content, e), 0.18f), 10 * u);
+    dl->AddRectFilled(tl(box), br(box), col(theme_color(f.content, e, f.state.high_contrast), 0.18f), 10 * u);
     const std::string msg = f.content.strings.get(lang, offline_only ? "image.offline"
                                                         : view.status == ImageStatus::loading ? "image.loading"
                                                                                               : "image.missing");
@@ -90,12 +90,12 @@ float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const Typ
 // Draws (or, with no draw list, measures) the detail screen under `plan`; true when all fits.
 bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const TypeScale ts = scaled(type_scale(l.viewport), plan.type);
   const float u = l.viewport.unit();
   const std::string& lang = f.state.language;
   const std::string& def = f.content.default_language;
-  const core::Rgba tc = theme_color(f.content, e);
+  const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
   const bool side_by_side = l.detail_text.x > l.detail_image.right();
 
   core::Rect image_box = l.detail_image;
@@ -147,12 +147,12 @@ bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
 
 void draw_detail(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const int index = f.content.event_index(f.state.selected_event);
   if (index < 0) return;
   const core::Event& e = f.content.events[index];
   const float u = l.viewport.unit();
-  const core::Rgba tc = theme_color(f.content, e);
+  const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
 
   draw_shadow(dl, l.detail_panel, 18 * u, 10 * u);
   dl->AddRectFilled(tl(l.detail_panel), br(l.detail_panel), col(st.card), 18 * u);

@@ -17,10 +17,14 @@ void draw_shadow(ImDrawList* dl, const core::Rect& r, float radius, float spread
   }
 }
 
-core::Rgba theme_color(const core::Content& c, const core::Event& e) {
+core::Rgba theme_color(const core::Content& c, const core::Event& e, bool high_contrast) {
+  core::Rgba out = c.style.accent;
   for (const auto& id : e.themes)
-    if (const core::Theme* t = c.theme(id)) return t->color;
-  return c.style.accent;
+    if (const core::Theme* t = c.theme(id)) {
+      out = t->color;
+      break;
+    }
+  return high_contrast ? core::mix(out, core::Rgba{255, 255, 255, 255}, 0.6) : out;
 }
 
 std::string event_date(const core::Content& c, const core::Event& e, const std::string& lang) {
@@ -30,7 +34,7 @@ std::string event_date(const core::Content& c, const core::Event& e, const std::
 }
 
 TypeScale type_scale(const core::Viewport& vp) {
-  const float u = vp.unit();
+  const float u = vp.unit() * vp.text_scale;
   TypeScale t;
   t.title = {46 * u, Weight::bold};
   t.hint = {27 * u, Weight::regular};
@@ -92,7 +96,7 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 
 void draw_frame(ImDrawList* dl, const Frame& f) {
   const core::Viewport& vp = f.layout.viewport;
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.content.style.background));
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.style.background));
   if (f.state.mode == core::Mode::attract) {
     draw_attract(dl, f);
   } else {

@@ -20,6 +20,7 @@ struct Frame {
   ImageSource& images;
   std::string notice;  // a message for curators (preview mode), drawn as a banner; "" for none
   double warning_seconds_left = 0;  // > 0 while the "still there?" countdown shows
+  const core::Style& style;         // the content's style, or its high-contrast style
 };
 
 // Text sizes, in pixels for the layout's viewport.

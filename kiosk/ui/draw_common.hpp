@@ -16,8 +16,9 @@ inline ImU32 col(core::Rgba c, float alpha = 1.0f) {
 inline ImVec2 tl(const core::Rect& r) { return ImVec2(r.x, r.y); }
 inline ImVec2 br(const core::Rect& r) { return ImVec2(r.right(), r.bottom()); }
 
-// The colour of the event's first theme, or the accent colour.
-core::Rgba theme_color(const core::Content& c, const core::Event& e);
+// The colour of the event's first theme, or the accent colour; lightened for high contrast,
+// where it stands on black.
+core::Rgba theme_color(const core::Content& c, const core::Event& e, bool high_contrast = false);
 
 // The date a visitor reads for the event: its display_date, else its formatted start (and end).
 std::string event_date(const core::Content& c, const core::Event& e, const std::string& lang);

@@ -14,18 +14,19 @@ void draw_eras(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
   const float u = l.viewport.unit();
   for (const core::EraBand& band : l.eras) {
     const core::Era& era = f.content.eras[band.era];
-    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x1, l.axis.y), col(era.color));
-    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x0 + 2 * u, l.axis.y), col(f.content.style.ink, 0.12f));
+    const core::Rgba fill = f.state.high_contrast ? core::mix(era.color, f.style.background, 0.85) : era.color;
+    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x1, l.axis.y), col(fill));
+    dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x0 + 2 * u, l.axis.y), col(f.style.ink, 0.12f));
     const float pad = 16 * u, w = band.x1 - band.x0 - 2 * pad;
     if (w < 60 * u) continue;
     const auto lines = f.text.wrap(era.title.get(f.state.language, f.content.default_language), ts.era, w, 1);
-    if (!lines.empty()) f.text.draw(dl, band.x0 + pad, l.timeline.y + 14 * u, lines[0], ts.era, col(f.content.style.muted_ink));
+    if (!lines.empty()) f.text.draw(dl, band.x0 + pad, l.timeline.y + 14 * u, lines[0], ts.era, col(f.style.muted_ink));
   }
 }
 
 void draw_axis(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const float u = l.viewport.unit();
   const float y = l.axis.y;
   dl->AddRectFilled(ImVec2(0, l.axis.y), ImVec2(l.viewport.width, l.axis.bottom()), col(st.background));
@@ -45,10 +46,10 @@ void draw_axis(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
 
 void draw_card(ImDrawList* dl, const Frame& f, const TypeScale& ts, const core::CardBox& box) {
   const core::Layout& l = f.layout;
-  const core::Style& st = f.content.style;
+  const core::Style& st = f.style;
   const core::Event& e = f.content.events[box.event];
   const float u = l.viewport.unit();
-  const core::Rgba tc = theme_color(f.content, e);
+  const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
   const core::Rect& r = box.rect;
   const float radius = 14 * u;
   draw_shadow(dl, r, radius, 8 * u);
@@ -77,38 +78,38 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
   const float axis_y = l.axis.y;
   for (const core::CardBox& box : l.cards) {
     const core::Event& e = f.content.events[box.event];
-    const ImU32 tc = col(theme_color(f.content, e));
+    const ImU32 tc = col(theme_color(f.content, e, f.state.high_contrast));
     const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
     dl->AddRectFilled(ImVec2(sx - 1.5f * u, box.rect.bottom()), ImVec2(sx + 1.5f * u, axis_y), tc);
     if (box.span_x1 - box.marker_x > 6 * u) {
       const float x0 = std::max(box.marker_x, 0.0f), x1 = std::min(box.span_x1, l.viewport.width);
-      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(theme_color(f.content, e), 0.55f), 4 * u);
+      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(theme_color(f.content, e, f.state.high_contrast), 0.55f), 4 * u);
     }
   }
   draw_axis(dl, f, ts);
   for (const core::CardBox& box : l.cards) {
     const core::Event& e = f.content.events[box.event];
     const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
-    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 10 * u, col(f.content.style.card));
-    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(theme_color(f.content, e)));
+    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 10 * u, col(f.style.card));
+    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(theme_color(f.content, e, f.state.high_contrast)));
   }
   for (const core::CardBox& box : l.cards) draw_card(dl, f, ts, box);
   // Keyboard focus: a thick ring that does not rely on colour alone.
   for (const core::CardBox& box : l.cards)
     if (f.content.events[box.event].id == f.state.focus_event) {
       const core::Rect& r = box.rect;
-      dl->AddRect(ImVec2(r.x - 7 * u, r.y - 7 * u), ImVec2(r.right() + 7 * u, r.bottom() + 7 * u), col(f.content.style.ink),
+      dl->AddRect(ImVec2(r.x - 7 * u, r.y - 7 * u), ImVec2(r.right() + 7 * u, r.bottom() + 7 * u), col(f.style.ink),
                   20 * u, 0, 6 * u);
     }
   // Counts of the events without room for a card; a tap zooms in to them.
   const TextStyle count{22 * u, Weight::bold};
   for (const core::Badge& b : l.badges) {
     const ImVec2 c(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2);
-    dl->AddCircleFilled(c, b.rect.w / 2, col(f.content.style.card), 32);
-    dl->AddCircleFilled(c, b.rect.w / 2 - 3 * u, col(f.content.style.ink), 32);
+    dl->AddCircleFilled(c, b.rect.w / 2, col(f.style.card), 32);
+    dl->AddCircleFilled(c, b.rect.w / 2 - 3 * u, col(f.style.ink), 32);
     const std::string n = "+" + std::to_string(b.count);
     f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count,
-                col(f.content.style.card));
+                col(f.style.card));
   }
 }
 

@@ -25,7 +25,10 @@ const fs::path kSchemas = fs::path(FIXTURES_DIR) / "../../content/schema";
 // A value that breaks the schema's type for `property` (following local $refs).
 json wrong_value(const json& schema, const json& property) {
   json p = property;
-  if (p.contains("$ref")) p = schema["$defs"][p["$ref"].get<std::string>().substr(std::string("#/$defs/").size())];
+  if (p.contains("$ref")) {
+    const std::string ref = p["$ref"].get<std::string>();
+    p = ref.starts_with("#/$defs/") ? schema["$defs"][ref.substr(8)] : schema["properties"][ref.substr(13)];
+  }
   if (p.contains("oneOf")) return 42;  // texts and question lists are strings, objects or arrays
   const std::string type = p.value("type", "");
   if (type == "string") return p.contains("pattern") ? json("not valid here") : json(42);
@@ -112,6 +115,7 @@ TEST_CASE("the timeline schema and the loader agree on required fields and types
       {"eras", {{{"id", "early"}, {"title", {{"en", "Early"}, {"es", "Temprano"}}}, {"start", "1900"}, {"end", "1949"}, {"color", "#F3E9D2"}}}},
       {"themes", {{{"id", "labor"}, {"title", {{"en", "Workers"}, {"es", "Trabajadores"}}}, {"color", "#B03A2E"}}}},
       {"style", {{"background", "#F5EEDC"}}},
+      {"style_high_contrast", {{"background", "#000000"}}},
       {"tours", {{{"id", "t"}, {"title", {{"en", "Tour"}, {"es", "Recorrido"}}}, {"intro", "Intro"}, {"events", {"founding"}}}}},
       {"attract", {{"highlights", {"founding"}}, {"seconds_per_event", 8}}},
   };
