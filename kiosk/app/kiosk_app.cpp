@@ -30,6 +30,20 @@ void KioskApp::set_viewport(core::Viewport viewport) {
   relayout();
 }
 
+bool KioskApp::deep_link(const std::string& event, const std::string& tour) {
+  bool ok = true;
+  if (!tour.empty()) ok = core::start_tour(state_, *content_, tour) && ok;
+  if (!event.empty()) ok = core::open_event(state_, *content_, event) && ok;
+  relayout();
+  return ok;
+}
+
+void KioskApp::set_classroom(bool on) {
+  config.classroom = on;
+  if (on) state_.text_scale = 1.25f;  // read from the back of a classroom
+  relayout();
+}
+
 void KioskApp::set_language(const std::string& lang) {
   if (std::find(content_->languages.begin(), content_->languages.end(), lang) != content_->languages.end())
     state_.language = lang;
@@ -100,7 +114,7 @@ void KioskApp::draw(ImDrawList* dl) {
   text_.set_language(state_.language);
   ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),
                                core::warning_seconds_left(state_, config),
-                               state_.high_contrast ? content_->high_contrast : content_->style});
+                               state_.high_contrast ? content_->high_contrast : content_->style, config.classroom});
 }
 
 nlohmann::json KioskApp::state_json() const {

@@ -25,6 +25,10 @@ class KioskApp {
 
   void set_viewport(core::Viewport viewport);
   void set_language(const std::string& lang);
+  // Starts at event `event` (detail) and/or tour `tour`; false if one of them does not exist.
+  bool deep_link(const std::string& event, const std::string& tour);
+  // Classroom / presenter mode: no idle reset, larger text, discussion questions shown.
+  void set_classroom(bool on);
   void input(const core::InputEvent& e);  // queued until the next step
   void step(double now_ms);               // applies queued input, advances time, lays out the frame
   void draw(ImDrawList* dl);              // draws the current frame

@@ -25,10 +25,11 @@ bool parse_pair(const std::string& s, float* a, float* b) {
 const char* usage() {
   return "Solidarity Timeline Kiosk\n"
          "\n"
-         "  kiosk [run] [--content DIR] [--lang L] [--fullscreen] [--display N] [--size WxH] [--panel-mm WxH] [--preview]\n"
+         "  kiosk [run] [--content DIR] [--lang L] [--event ID] [--tour ID] [--classroom] [--fullscreen]\n"
+         "            [--display N] [--size WxH] [--panel-mm WxH] [--preview]\n"
          "      open the kiosk window on the content (default: ./content); content edits are picked up\n"
          "      between visitor sessions, or at once with --preview (which also shows why an edit was refused)\n"
-         "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--content DIR]\n"
+         "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--event ID] [--tour ID] [--classroom] [--content DIR]\n"
          "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
          "      replay a scripted input session headlessly and save the screen as PNG\n"
          "  kiosk validate [CONTENT_DIR] [--strict] [--json]\n"
@@ -72,6 +73,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--strict") o.strict = true;
     else if (a == "--preview") o.preview = true;
+    else if (a == "--classroom") o.classroom = true;
+    else if (a == "--event") { if (!value(&o.event)) return std::nullopt; }
+    else if (a == "--tour") { if (!value(&o.tour)) return std::nullopt; }
     else if (a == "--json") o.json = true;
     else if (a == "--content") { if (!value(&v)) return std::nullopt; o.content_dir = v; }
     else if (a == "--lang") { if (!value(&o.language)) return std::nullopt; }

@@ -12,6 +12,8 @@ struct Options {
   std::filesystem::path content_dir;       // --content DIR (validate: positional)
   std::string language;                    // --lang L; "" = the content's default
   bool fullscreen = false;                 // --fullscreen
+  bool classroom = false;                  // --classroom: presenter mode
+  std::string event, tour;                 // --event ID, --tour ID: start there
   bool preview = false;                    // --preview: apply content changes at once, show why not
   int display = 0;                         // --display N
   int width = 1920, height = 1080;         // --size WxH (screenshot) / window size

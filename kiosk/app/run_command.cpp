@@ -38,6 +38,12 @@ int run_window(const Options& o) {
                viewport());
   app.set_preview(o.preview);
   if (!o.language.empty()) app.set_language(o.language);
+  app.set_classroom(o.classroom);
+  if (!app.deep_link(o.event, o.tour)) {
+    std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
+                 o.event.c_str(), o.tour.c_str());
+    return 2;
+  }
 
   const Uint64 start = SDL_GetTicks64();
   double last_ms = 0;

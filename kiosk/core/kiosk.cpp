@@ -150,6 +150,11 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
 
 void on_key(KioskState& s, const Content& content, const Command& c, const KioskConfig& config) {
   const std::string& k = c.key;
+  if (config.classroom && (k == "B" || k == "b" || k == "Period")) {  // presenter remotes send B or .
+    s.blank = !s.blank;
+    return;
+  }
+  if (s.blank) return;
   if (s.mode == Mode::attract) {
     start_session(s, content);
     return;
@@ -197,6 +202,20 @@ double ease_out_cubic(double t) { return 1 - std::pow(1 - t, 3); }
 
 }  // namespace
 
+bool open_event(KioskState& s, const Content& content, const std::string& id) {
+  const int i = content.event_index(id);
+  if (i < 0) return false;
+  open_detail(s, content, i);
+  return true;
+}
+
+bool start_tour(KioskState& s, const Content& content, const std::string& id) {
+  if (!content.tour(id) || content.tour(id)->events.empty()) return false;
+  s.tour = id;
+  go_to_tour_step(s, content, 0);
+  return true;
+}
+
 void update(KioskState& s, const Content& content, const Layout& layout, const std::vector<Command>& commands,
             double now_ms, const KioskConfig& config) {
   const double dt = std::max(0.0, now_ms - s.now_ms);
@@ -214,6 +233,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     s.last_input_ms = now_ms;
     s.idle_seconds = 0;
     if (answers_warning) continue;
+    if (s.blank && c.kind != CommandKind::key) continue;  // a blanked classroom screen ignores touches
     if (s.mode == Mode::attract && c.kind != CommandKind::tap && c.kind != CommandKind::key) continue;
     const bool navigation = c.kind == CommandKind::pan || c.kind == CommandKind::zoom || c.kind == CommandKind::fling;
     if (navigation && s.panel != Panel::none) continue;

@@ -22,6 +22,10 @@ struct KioskConfig {
 // The state a new visitor finds: browse mode, the whole history in view, the default language.
 KioskState initial_state(const Content& content);
 
+// Deep links: open event `id` in detail; start tour `id` at its first stop. False if unknown.
+bool open_event(KioskState& state, const Content& content, const std::string& id);
+bool start_tour(KioskState& state, const Content& content, const std::string& id);
+
 // Seconds left on the "still there?" countdown, or 0 when no warning shows.
 double warning_seconds_left(const KioskState& state, const KioskConfig& config = {});
 

@@ -44,6 +44,7 @@ struct KioskState {
   float text_scale = 1.0f;              // 1, 1.25 or 1.5: the visitor's text size
   bool high_contrast = false;           // light text on black, at least 7:1
   bool reduced_motion = false;          // zooms and pans jump instead of gliding
+  bool blank = false;                   // classroom: the presenter blanked the screen (B)
 };
 
 }  // namespace kiosk::core

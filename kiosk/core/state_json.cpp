@@ -74,6 +74,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"text_scale", state.text_scale},
       {"high_contrast", state.high_contrast},
       {"reduced_motion", state.reduced_motion},
+      {"blank", state.blank},
   };
 }
 

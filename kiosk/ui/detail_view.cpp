@@ -128,6 +128,15 @@ bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
     c.skip(20 * u);
   }
   const float small_lh = f.text.line_height(ts.small);
+  if (f.classroom) {  // discussion questions for the class, in the visitor's language if given
+    auto q = e.questions.find(lang);
+    if (q == e.questions.end()) q = e.questions.find(def);
+    if (q != e.questions.end() && !q->second.empty()) {
+      side.block(f.content.strings.get(lang, "detail.questions"), ts.label, col(tc), 4 * u, 1.0f, 0, small_lh);
+      for (const auto& question : q->second) side.block("\xE2\x80\xA2 " + question, ts.small, col(st.ink), 6 * u, 1.05f);
+      side.skip(14 * u);
+    }
+  }
   if (!e.solidarity.empty()) {
     side.block(f.content.strings.get(lang, "detail.solidarity"), ts.label, col(tc), 4 * u, 1.0f, 0, small_lh);
     side.block(e.solidarity.get(lang, def), ts.small, col(st.ink), 18 * u, 1.1f);

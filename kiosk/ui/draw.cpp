@@ -96,6 +96,10 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 
 void draw_frame(ImDrawList* dl, const Frame& f) {
   const core::Viewport& vp = f.layout.viewport;
+  if (f.state.blank) {  // the presenter blanked the projector
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), IM_COL32(0, 0, 0, 255));
+    return;
+  }
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.style.background));
   if (f.state.mode == core::Mode::attract) {
     draw_attract(dl, f);

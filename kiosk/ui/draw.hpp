@@ -21,6 +21,7 @@ struct Frame {
   std::string notice;  // a message for curators (preview mode), drawn as a banner; "" for none
   double warning_seconds_left = 0;  // > 0 while the "still there?" countdown shows
   const core::Style& style;         // the content's style, or its high-contrast style
+  bool classroom = false;           // an educator presents: discussion questions show
 };
 
 // Text sizes, in pixels for the layout's viewport.
