@@ -6,6 +6,8 @@
 
 #include "app/commands.hpp"
 #include "platform/fonts.hpp"
+#include "core/kiosk.hpp"
+#include "core/layout.hpp"
 #include "platform/imgui_backend.hpp"
 
 namespace kiosk::app {
@@ -35,6 +37,38 @@ struct TextCase {
   const char* lang;
   std::string text;
 };
+
+// Lays out 10,000 random events at zoom levels from the whole history to a week.
+void bench_layout(int runs) {
+  core::Content c;
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 10'000; ++i) {
+    core::Event e;
+    e.id = "e" + std::to_string(i);
+    e.start = core::Date{1880 + static_cast<int>(next() % 145), 1 + static_cast<int>(next() % 12), 1};
+    e.t0 = core::period_start(e.start);
+    e.t1 = core::period_end(e.start);
+    e.importance = 1 + static_cast<int>(next() % 5);
+    c.events.push_back(e);
+  }
+  std::sort(c.events.begin(), c.events.end(), [](const core::Event& a, const core::Event& b) { return a.t0 < b.t0; });
+  core::KioskState s = core::initial_state(c);
+  std::printf("layout: 10,000 events, one frame's layout, median of %d runs\n", runs);
+  for (double span : {150.0, 10.0, 1.0, 0.05}) {
+    s.view = core::clamp_view(core::View{1950 - span / 2, 1950 + span / 2}, s.limits);
+    std::vector<double> ms;
+    std::size_t cards = 0;
+    for (int r = 0; r < runs; ++r) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const core::Layout l = core::compute_layout(c, s, core::Viewport{1920, 1080, 3.6f}, core::LayoutMetrics{});
+      const auto t1 = std::chrono::steady_clock::now();
+      cards = l.cards.size();
+      ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::printf("  view of %8.2f years: %6.3f ms (%zu cards)\n", span, median(ms), cards);
+  }
+}
 
 }  // namespace
 
@@ -77,6 +111,7 @@ int run_bench(const Options& o) {
     }
     std::printf("  %-30s cold %7.2f ms   steady %6.3f ms\n", tc.name, median(cold_ms), median(warm_ms));
   }
+  if (std::string("layout").find(o.bench_case) != std::string::npos || o.bench_case.empty()) bench_layout(o.bench_runs);
   return 0;
 }
 

@@ -92,3 +92,33 @@ TEST_CASE("hit testing finds cards and buttons from the same layout") {
   CHECK(l.hit(b.rect.x + 1, b.rect.y + 1).target == b.target);
   CHECK(l.hit(1, l.header.y + 1).target == Target::none);
 }
+
+TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, and badges count the rest") {
+  Content c;
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int i = 0; i < 10'000; ++i) {
+    Event e;
+    e.id = "e" + std::to_string(i);
+    e.start = Date{1880 + static_cast<int>(next() % 145), 1 + static_cast<int>(next() % 12), 1 + static_cast<int>(next() % 28)};
+    e.t0 = period_start(e.start);
+    e.t1 = next() % 10 == 0 ? e.t0 + (next() % 2000) / 100.0 : period_end(e.start);
+    e.importance = 1 + static_cast<int>(next() % 5);
+    c.events.push_back(e);
+  }
+  std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
+  KioskState s = initial_state(c);
+  const Viewport vp{1920, 1080, 3.6f};
+  for (int level = 0; level < 20; ++level) {
+    const double span = 150.0 / std::pow(1.8, level);
+    s.view = clamp_view(View{1950 - span / 2, 1950 + span / 2}, s.limits);
+    const Layout l = compute_layout(c, s, vp, LayoutMetrics{});
+    INFO("span " << span);
+    for (std::size_t i = 0; i < l.cards.size(); ++i)
+      for (std::size_t j = i + 1; j < l.cards.size(); ++j) CHECK_FALSE(overlap(l.cards[i].rect, l.cards[j].rect));
+    for (std::size_t i = 0; i + 1 < l.badges.size(); ++i) CHECK(l.badges[i].rect.right() <= l.badges[i + 1].rect.x);
+    int counted = 0;
+    for (const auto& b : l.badges) counted += b.count;
+    CHECK(counted <= l.hidden_events);
+  }
+}
