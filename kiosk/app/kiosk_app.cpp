@@ -20,13 +20,14 @@ KioskApp::KioskApp(std::shared_ptr<const core::Content> content, ui::TextEngine&
                    core::Viewport viewport)
     : content_(std::move(content)), text_(text), images_(images), viewport_(viewport),
       state_(core::initial_state(*content_)),
-      gestures_(gestures_for(viewport)) {
+      gestures_(gestures_for(viewport)), admin_gesture_(viewport.mm(30), 3000) {
   relayout();
 }
 
 void KioskApp::set_viewport(core::Viewport viewport) {
   viewport_ = viewport;
   gestures_ = core::Gestures(gestures_for(viewport));
+  admin_gesture_ = core::AdminGesture(viewport.mm(30), 3000);
   relayout();
 }
 
@@ -50,7 +51,16 @@ void KioskApp::set_language(const std::string& lang) {
   relayout();
 }
 
-void KioskApp::input(const core::InputEvent& e) { gestures_.feed(e, commands_); }
+void KioskApp::input(const core::InputEvent& e) {
+  gestures_.feed(e, commands_);
+  if (config.kiosk_mode && admin_gesture_.feed(e)) commands_.push_back(core::Command{core::CommandKind::admin});
+}
+
+void KioskApp::set_kiosk_mode(bool on, const std::string& pin_salt, const std::string& pin_sha256) {
+  config.kiosk_mode = on;
+  config.pin_salt = pin_salt;
+  config.pin_sha256 = pin_sha256;
+}
 
 void KioskApp::offer_content(core::LoadResult result) {
   const std::size_t errors = core::count_errors(result.diagnostics);
@@ -87,6 +97,7 @@ void KioskApp::apply_pending() {
 }
 
 void KioskApp::step(double now_ms) {
+  if (config.kiosk_mode && admin_gesture_.tick(now_ms)) commands_.push_back(core::Command{core::CommandKind::admin});
   const core::Mode before = state_.mode;
   const bool warned = core::warning_seconds_left(state_, config) > 0;
   const core::Panel panel = state_.panel;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/content.hpp"
+#include "core/admin_gesture.hpp"
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
@@ -29,6 +30,9 @@ class KioskApp {
   bool deep_link(const std::string& event, const std::string& tour);
   // Classroom / presenter mode: no idle reset, larger text, discussion questions shown.
   void set_classroom(bool on);
+  // Lock-down: the window cannot be closed; three fingers held in the top-left corner for 3 s and
+  // the PIN (salted SHA-256) open the admin overlay, whose "Exit" quits.
+  void set_kiosk_mode(bool on, const std::string& pin_salt, const std::string& pin_sha256);
   void input(const core::InputEvent& e);  // queued until the next step
   void step(double now_ms);               // applies queued input, advances time, lays out the frame
   void draw(ImDrawList* dl);              // draws the current frame
@@ -62,6 +66,7 @@ class KioskApp {
   core::Viewport viewport_;
   core::KioskState state_;
   core::Gestures gestures_;
+  core::AdminGesture admin_gesture_;
   core::Layout layout_;
   std::vector<core::Command> commands_;  // made by gestures since the last step
 };

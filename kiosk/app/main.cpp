@@ -14,14 +14,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "kiosk: %s\n\n%s", error.c_str(), usage());
     return 2;
   }
+  auto opts = *options;
+  if (opts.command == "set-pin") return run_set_pin(opts);
+  if (!apply_config_file(opts, args)) return 2;
   if (options->command == "help") {
     std::fputs(usage(), stdout);
     return 0;
   }
-  if (options->command == "validate") return run_validate(*options);
-  if (options->command == "screenshot") return run_screenshot(*options);
-  if (options->command == "bench") return run_bench(*options);
-  if (options->command == "import") return run_import(*options);
-  if (options->command == "export") return run_export(*options);
-  return run_window(*options);
+  if (opts.command == "validate") return run_validate(opts);
+  if (opts.command == "screenshot") return run_screenshot(opts);
+  if (opts.command == "bench") return run_bench(opts);
+  if (opts.command == "import") return run_import(opts);
+  if (opts.command == "export") return run_export(opts);
+  return run_window(opts);
 }

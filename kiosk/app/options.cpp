@@ -1,7 +1,11 @@
 #include "app/options.hpp"
 
 #include <algorithm>
+#include <vector>
 #include <cstdio>
+#include <random>
+
+#include "core/config.hpp"
 
 namespace kiosk::app {
 
@@ -26,7 +30,7 @@ const char* usage() {
   return "Solidarity Timeline Kiosk\n"
          "\n"
          "  kiosk [run] [--content DIR] [--lang L] [--event ID] [--tour ID] [--classroom] [--fullscreen]\n"
-         "            [--display N] [--size WxH] [--panel-mm WxH] [--preview]\n"
+         "            [--display N] [--size WxH] [--panel-mm WxH] [--preview] [--kiosk] [--config FILE]\n"
          "      open the kiosk window on the content (default: ./content); content edits are picked up\n"
          "      between visitor sessions, or at once with --preview (which also shows why an edit was refused)\n"
          "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--event ID] [--tour ID] [--classroom] [--content DIR]\n"
@@ -38,6 +42,8 @@ const char* usage() {
          "      turn a TimelineJS3 file into a content folder that validates\n"
          "  kiosk export timelinejs [CONTENT_DIR] --out OUT.json [--lang L]\n"
          "      write the content as a TimelineJS3 file\n"
+         "  kiosk set-pin --config FILE\n"
+         "      read a 4-12 digit admin PIN from standard input and store its salted hash in FILE\n"
          "  kiosk bench [--runs N] [--case TEXT]\n"
          "      measure the text engine (cold and steady frames) and print medians\n";
 }
@@ -46,7 +52,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   Options o;
   std::size_t i = 0;
   if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
-  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "help") {
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "set-pin" && o.command != "help") {
     *error = "unknown command \"" + o.command + "\"";
     return std::nullopt;
   }
@@ -73,6 +79,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--strict") o.strict = true;
     else if (a == "--preview") o.preview = true;
+    else if (a == "--kiosk") o.kiosk = true;
+    else if (a == "--config") { if (!value(&o.config)) return std::nullopt; }
     else if (a == "--classroom") o.classroom = true;
     else if (a == "--event") { if (!value(&o.event)) return std::nullopt; }
     else if (a == "--tour") { if (!value(&o.tour)) return std::nullopt; }
@@ -131,6 +139,30 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     return std::nullopt;
   }
   return o;
+}
+
+bool apply_config_file(Options& o, const std::vector<std::string>& args) {
+  if (o.config.empty()) return true;
+  std::vector<core::Diagnostic> diagnostics;
+  const core::Config c = core::load_config(o.config, &diagnostics);
+  for (const auto& d : diagnostics) std::fprintf(stderr, "kiosk: %s\n", core::format_diagnostic(d).c_str());
+  if (core::count_errors(diagnostics) > 0) return false;
+  auto given = [&](const char* flag) { return std::find(args.begin(), args.end(), flag) != args.end(); };
+  if (c.kiosk && !given("--kiosk")) o.kiosk = *c.kiosk;
+  if (c.classroom && !given("--classroom")) o.classroom = *c.classroom;
+  if (c.fullscreen && !given("--fullscreen")) o.fullscreen = *c.fullscreen;
+  if (c.display && !given("--display")) o.display = *c.display;
+  if (c.panel_w_mm && !given("--panel-mm")) {
+    o.panel_w_mm = static_cast<float>(*c.panel_w_mm);
+    o.panel_h_mm = static_cast<float>(*c.panel_h_mm);
+  }
+  if (c.language && !given("--lang")) o.language = *c.language;
+  if (c.content && !given("--content")) o.content_dir = std::filesystem::path(o.config).parent_path() / *c.content;
+  if (c.idle_seconds) o.idle_seconds = *c.idle_seconds;
+  if (c.warning_seconds) o.warning_seconds = *c.warning_seconds;
+  o.pin_salt = c.pin_salt;
+  o.pin_sha256 = c.pin_sha256;
+  return true;
 }
 
 std::filesystem::path resolve_content_dir(const Options& o) {

@@ -14,6 +14,10 @@ struct Options {
   bool fullscreen = false;                 // --fullscreen
   bool classroom = false;                  // --classroom: presenter mode
   std::string event, tour;                 // --event ID, --tour ID: start there
+  bool kiosk = false;                      // --kiosk: locked down; the admin gesture and PIN exit
+  std::string config;                      // --config FILE: the installation's settings
+  double idle_seconds = 90, warning_seconds = 20;  // from the config file
+  std::string pin_salt, pin_sha256;        // from the config file
   bool preview = false;                    // --preview: apply content changes at once, show why not
   int display = 0;                         // --display N
   int width = 1920, height = 1080;         // --size WxH (screenshot) / window size
@@ -29,6 +33,10 @@ struct Options {
 
 // Parses argv; on a mistake returns nullopt and sets `error` to a one-line explanation.
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error);
+
+// Reads --config (if given) into `o`; the command line wins over the file. False, with the
+// diagnostics printed, when the file has errors.
+bool apply_config_file(Options& o, const std::vector<std::string>& args);
 
 // --content, else ./content when it exists, else the content folder of the source tree.
 std::filesystem::path resolve_content_dir(const Options& o);

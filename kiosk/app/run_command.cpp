@@ -39,12 +39,19 @@ int run_window(const Options& o) {
   app.set_preview(o.preview);
   if (!o.language.empty()) app.set_language(o.language);
   app.set_classroom(o.classroom);
+  app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
+  app.config.idle_seconds = o.idle_seconds;
+  app.config.warning_seconds = o.warning_seconds;
   if (!app.deep_link(o.event, o.tour)) {
     std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
                  o.event.c_str(), o.tour.c_str());
     return 2;
   }
 
+  if (o.kiosk) {  // touch-only and always on
+    SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver();
+  }
   const Uint64 start = SDL_GetTicks64();
   double last_ms = 0;
   while (app.running()) {

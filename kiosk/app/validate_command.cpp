@@ -1,8 +1,11 @@
 #include <cstdio>
+#include <random>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "core/config.hpp"
 #include "core/diagnostics.hpp"
 
 namespace kiosk::app {
@@ -28,6 +31,30 @@ int run_validate(const Options& o) {
                 ok ? "" : (errors ? "" : " (--strict: warnings count as failures)"));
   }
   return ok ? 0 : 1;
+}
+
+int run_set_pin(const Options& o) {
+  if (o.config.empty()) {
+    std::fprintf(stderr, "kiosk: set-pin needs --config FILE, the file the kiosk runs with\n");
+    return 2;
+  }
+  char line[64] = {0};
+  if (!std::fgets(line, sizeof line, stdin)) {
+    std::fprintf(stderr, "kiosk: type the new PIN (4-12 digits) on standard input\n");
+    return 2;
+  }
+  std::string pin(line);
+  while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
+  std::random_device random;
+  std::string salt;
+  for (int i = 0; i < 16; ++i) salt += "0123456789abcdef"[random() % 16];
+  std::string error;
+  if (!core::set_admin_pin(o.config, pin, salt, &error)) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  std::printf("the admin PIN is set in %s\n", o.config.c_str());
+  return 0;
 }
 
 }  // namespace kiosk::app

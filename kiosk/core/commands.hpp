@@ -14,6 +14,7 @@ enum class CommandKind {
   swipe,    // a one-finger drag ended: dx pixels from where it started (after its pans)
   key,      // key name
   quit,     // a window-close request
+  admin,    // the hidden admin gesture completed
 };
 
 struct Command {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/sha256.hpp"
+
 namespace kiosk::core {
 
 const char* mode_name(Mode m) {
@@ -139,6 +141,21 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
       break;
     case Target::related: open_detail(s, content, hit.event); break;
     case Target::display_menu: s.panel = Panel::display; break;
+    case Target::pin_digit:
+      if (s.now_ms >= s.pin_locked_until_ms && s.pin_entry.size() < 12) s.pin_entry += static_cast<char>('0' + hit.event);
+      break;
+    case Target::pin_clear: s.pin_entry.clear(); break;
+    case Target::pin_ok:
+      if (s.now_ms < s.pin_locked_until_ms) break;
+      if (!config.pin_sha256.empty() && sha256_hex(config.pin_salt + s.pin_entry) == config.pin_sha256) {
+        s.panel = Panel::admin;
+        s.pin_failures = 0;
+      } else if (++s.pin_failures >= 3) {  // wrong again: wait 30 s, doubling each further miss
+        s.pin_locked_until_ms = s.now_ms + 30'000.0 * std::pow(2.0, std::min(s.pin_failures - 3, 6));
+      }
+      s.pin_entry.clear();
+      break;
+    case Target::admin_exit: s.running = false; break;
     case Target::text_size: s.text_scale = 1.0f + 0.25f * static_cast<float>(std::clamp(hit.event, 0, 2)); break;
     case Target::contrast: s.high_contrast = !s.high_contrast; break;
     case Target::motion: s.reduced_motion = !s.reduced_motion; break;
@@ -150,6 +167,10 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
 
 void on_key(KioskState& s, const Content& content, const Command& c, const KioskConfig& config) {
   const std::string& k = c.key;
+  if (!config.kiosk_mode && c.ctrl && (k == "Q" || k == "q")) {  // desktop use: Ctrl+Q quits
+    s.running = false;
+    return;
+  }
   if (config.classroom && (k == "B" || k == "b" || k == "Period")) {  // presenter remotes send B or .
     s.blank = !s.blank;
     return;
@@ -225,7 +246,14 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
 
   for (const Command& c : commands) {
     if (c.kind == CommandKind::quit) {
-      s.running = false;
+      if (!config.kiosk_mode) s.running = false;  // locked down: only the admin overlay exits
+      continue;
+    }
+    if (c.kind == CommandKind::admin) {
+      s.pin_entry.clear();
+      // Without a PIN set there is nothing to ask: the overlay opens (README: set one).
+      s.panel = config.pin_sha256.empty() ? Panel::admin : Panel::pin;
+      s.last_input_ms = now_ms;
       continue;
     }
     // Any input during the "still there?" warning only answers it.
@@ -268,7 +296,8 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
           open_neighbour(s, content, c.dx < 0 ? +1 : -1);
         break;
       case CommandKind::key: on_key(s, content, c, config); break;
-      case CommandKind::quit: break;
+      case CommandKind::quit:
+      case CommandKind::admin: break;
     }
   }
 

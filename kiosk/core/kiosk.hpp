@@ -13,6 +13,8 @@ struct KioskConfig {
   double idle_seconds = 90;           // without input, the "still there?" warning appears
   double warning_seconds = 20;        // the warning counts down this long, then everything resets
   bool classroom = false;             // an educator presents: no warning, no reset
+  bool kiosk_mode = false;            // locked down: no exit but the admin gesture and PIN
+  std::string pin_salt, pin_sha256;   // the admin PIN, salted and hashed; empty = no PIN set
   double fling_decay_per_ms = 0.996;  // inertia velocity multiplier per millisecond
   double button_zoom = 2.0;           // factor of one press of + or -
   double key_pan_fraction = 0.15;     // arrow keys move this share of the visible span

@@ -13,7 +13,7 @@ enum class Mode { attract, browse, detail };
 const char* mode_name(Mode m);  // "attract", "browse", "detail"
 
 // A chooser shown over the screen.
-enum class Panel { none, languages, tours, display };
+enum class Panel { none, languages, tours, display, pin, admin };
 
 struct ViewAnimation {
   View from, to;
@@ -45,6 +45,9 @@ struct KioskState {
   bool high_contrast = false;           // light text on black, at least 7:1
   bool reduced_motion = false;          // zooms and pans jump instead of gliding
   bool blank = false;                   // classroom: the presenter blanked the screen (B)
+  std::string pin_entry;                // digits typed on the admin PIN pad
+  int pin_failures = 0;                 // wrong PINs in a row
+  double pin_locked_until_ms = 0;       // after repeated wrong PINs the pad refuses input until then
 };
 
 }  // namespace kiosk::core

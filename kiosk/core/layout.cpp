@@ -263,6 +263,14 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
       b.selected = content.languages[i] == state.language;
       items.push_back(b);
     }
+  } else if (state.panel == Panel::pin) {
+    for (int d : {1, 2, 3, 4, 5, 6, 7, 8, 9}) items.push_back({Target::pin_digit, {}, "", std::to_string(d), d});
+    items.push_back({Target::pin_clear, {}, "", "Clear", -1});
+    items.push_back({Target::pin_digit, {}, "", "0", 0});
+    items.push_back({Target::pin_ok, {}, "", "OK", -1});
+  } else if (state.panel == Panel::admin) {
+    items.push_back({Target::admin_exit, {}, "", "Exit the kiosk", -1});
+    items.push_back({Target::close_panel, {}, "", "Close", -1});
   } else if (state.panel == Panel::display) {
     const char* sizes[] = {"display.text_normal", "display.text_large", "display.text_larger"};
     for (int i = 0; i < 3; ++i) {
@@ -283,11 +291,13 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   }
   float widest = 0;
   for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
-  const float item_w = std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
+  const float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
+                                                 : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
   const float gap = 20 * u, pad = 40 * u, title_h = 80 * u;
-  const int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
+  int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
+  if (state.panel == Panel::pin) columns = 3;
   const int rows = static_cast<int>((items.size() + columns - 1) / columns);
-  const float w = columns * item_w + (columns - 1) * gap + 2 * pad;
+  const float w = std::max(columns * item_w + (columns - 1) * gap + 2 * pad, state.panel == Panel::admin ? 900 * u : 0.0f);
   const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
   // In the lower part of the screen, above the footer, where a seated visitor reaches it.
   const float bottom = out.footer.y - 20 * u;

@@ -34,6 +34,8 @@ enum class Target {
   tour_menu, tour, tour_next, tour_prev, tour_end,  // choose tour `index`; step through it
   badge,                                   // a count of hidden events: zoom in to them
   display_menu, text_size, contrast, motion,  // the display chooser: text size `index`, toggles
+  pin_digit, pin_clear, pin_ok,            // the admin PIN pad: digit `index`
+  admin_exit,                              // the admin overlay: quit the kiosk
   related, earlier, later,                 // in a detail: a related event `index`; the neighbours
   close_panel,                             // a tap outside an open chooser
   start_session,                           // anywhere on the attract screen

@@ -23,6 +23,10 @@ const char* target_name(Target t) {
     case Target::earlier: return "earlier";
     case Target::later: return "later";
     case Target::display_menu: return "display_menu";
+    case Target::pin_digit: return "pin_digit";
+    case Target::pin_clear: return "pin_clear";
+    case Target::pin_ok: return "pin_ok";
+    case Target::admin_exit: return "admin_exit";
     case Target::text_size: return "text_size";
     case Target::contrast: return "contrast";
     case Target::motion: return "motion";
@@ -67,7 +71,8 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"badges", badges},
       {"buttons", buttons},
       {"window", {{"width", w}, {"height", h}}},
-      {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : state.panel == Panel::display ? "display" : "none"},
+      {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : state.panel == Panel::display ? "display"
+                 : state.panel == Panel::pin ? "pin" : state.panel == Panel::admin ? "admin" : "none"},
       {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},
@@ -75,6 +80,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"high_contrast", state.high_contrast},
       {"reduced_motion", state.reduced_motion},
       {"blank", state.blank},
+      {"pin_failures", state.pin_failures},
   };
 }
 

@@ -251,3 +251,82 @@ TEST_CASE("after the countdown the kiosk shows the attract loop; a touch starts 
   const Run home = screenshot("attract-home", "");
   CHECK(back.state["view"]["start"].get<double>() == Approx(home.state["view"]["start"].get<double>()));
 }
+
+namespace {
+// A config file with the admin PIN 2468, written the way a museum would: `kiosk set-pin`.
+std::string pin_config() {
+  const std::string path = (temp_dir() / "kiosk-config.json").string();
+  fs::remove(path);
+  const std::string cmd = std::string("echo 2468 | \"") + KIOSK_EXE + "\" set-pin --config \"" + path + "\" > /dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return path;
+}
+
+const char* kExitAttempts =
+    "{\"t_ms\":0,\"type\":\"quit\"}\n"
+    "{\"t_ms\":10,\"type\":\"key\",\"key\":\"Escape\"}\n"
+    "{\"t_ms\":20,\"type\":\"key\",\"key\":\"Q\",\"mods\":[\"ctrl\"]}\n"
+    "{\"t_ms\":30,\"type\":\"key\",\"key\":\"F4\",\"mods\":[\"alt\"]}\n"
+    "{\"t_ms\":40,\"type\":\"key\",\"key\":\"W\",\"mods\":[\"ctrl\"]}\n";
+
+// Three fingers held in the top-left corner for 3.2 s.
+std::string admin_gesture(double t) {
+  std::ostringstream s;
+  for (int id = 1; id <= 3; ++id)
+    s << "{\"t_ms\":" << t + id << ",\"type\":\"finger_down\",\"id\":" << 20 + id << ",\"x\":0.0" << id << ",\"y\":0.02}\n";
+  for (int id = 1; id <= 3; ++id)
+    s << "{\"t_ms\":" << t + 3200 + id << ",\"type\":\"finger_up\",\"id\":" << 20 + id << ",\"x\":0.0" << id << ",\"y\":0.02}\n";
+  return s.str();
+}
+
+std::string type_pin(const Run& pad, double t, const std::string& digits) {
+  std::string out;
+  for (char d : digits)
+    for (const auto& b : pad.state["buttons"])
+      if (b["target"] == "pin_digit" && b["index"] == d - '0') {
+        const json c = center_of(b);
+        out += tap(t, c["x"], c["y"]);
+        t += 200;
+      }
+  for (const auto& b : pad.state["buttons"])
+    if (b["target"] == "pin_ok") out += tap(t, center_of(b)["x"], center_of(b)["y"]);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("in kiosk mode no key, close request or gesture exits; on a desktop Ctrl+Q does") {
+  const Run locked = screenshot("kiosk-exits", kExitAttempts + drag(100, 0.2, 0.8, 0.5) + tap(1000, 0.5, 0.5), "1920x1080", "--kiosk");
+  REQUIRE(locked.exit_code == 0);
+  CHECK(locked.state["running"] == true);
+  const Run desktop = screenshot("desktop-exits", kExitAttempts);
+  CHECK(desktop.state["running"] == false);
+}
+
+TEST_CASE("the admin gesture and the right PIN open the admin overlay; a wrong PIN does not") {
+  const std::string extra = "--kiosk --config \"" + pin_config() + "\"";
+  const std::string gesture = kExitAttempts + admin_gesture(100);
+  const Run pad = screenshot("admin-pad", gesture, "1920x1080", extra);
+  REQUIRE(pad.exit_code == 0);
+  REQUIRE(pad.state["panel"] == "pin");
+  const Run wrong = screenshot("admin-wrong", gesture + type_pin(pad, 4000, "1111"), "1920x1080", extra);
+  CHECK(wrong.state["panel"] == "pin");
+  CHECK(wrong.state["pin_failures"] == 1);
+  const Run right = screenshot("admin-right", gesture + type_pin(pad, 4000, "2468"), "1920x1080", extra);
+  REQUIRE(right.state["panel"] == "admin");
+  json exit_button;
+  for (const auto& b : right.state["buttons"])
+    if (b["target"] == "admin_exit") exit_button = center_of(b);
+  REQUIRE(exit_button.is_object());
+  const Run exited = screenshot("admin-exit", gesture + type_pin(pad, 4000, "2468") + tap(6000, exit_button["x"], exit_button["y"]),
+                                "1920x1080", extra);
+  CHECK(exited.state["running"] == false);
+}
+
+TEST_CASE("a bad config file gets a precise message and no kiosk") {
+  const std::string path = (temp_dir() / "broken-settings.json").string();
+  std::ofstream(path) << "{\n  \"kiosk\": \"yes\",\n  \"idle_seconds\": 2\n}\n";
+  const Run r = screenshot("bad-config", "", "1920x1080", "--config \"" + path + "\"");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("broken-settings.json:2:12 /kiosk: error: \"kiosk\" must be true or false") != std::string::npos);
+  CHECK(r.output.find("broken-settings.json:3:19 /idle_seconds: error") != std::string::npos);
+}
