@@ -25,6 +25,11 @@ struct Loaded {
 };
 Loaded load_for_display(const Options& o, std::string* error);
 
+class KioskApp;
+// Applies the options that shape a session (language, classroom, kiosk mode, idle times, deep
+// links) to `app`; false, with a message, when a deep link names nothing in the content.
+bool configure(KioskApp& app, const Options& o);
+
 // Pixels per millimetre: --panel-mm, else what the display reports, else a 24-inch 1080p panel.
 float density_px_per_mm(const Options& o, int width_px, float reported_px_per_mm);
 

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
+#include "app/kiosk_app.hpp"
 #include "core/diagnostics.hpp"
 #include "platform/fonts.hpp"
 
@@ -30,6 +31,20 @@ Loaded load_for_display(const Options& o, std::string* error) {
     loaded.text.reset();
   }
   return loaded;
+}
+
+bool configure(KioskApp& app, const Options& o) {
+  if (!o.language.empty()) app.set_language(o.language);
+  app.set_classroom(o.classroom);
+  app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
+  app.config.idle_seconds = o.idle_seconds;
+  app.config.warning_seconds = o.warning_seconds;
+  if (!app.deep_link(o.event, o.tour)) {
+    std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
+                 o.event.c_str(), o.tour.c_str());
+    return false;
+  }
+  return true;
 }
 
 float density_px_per_mm(const Options& o, int width_px, float reported_px_per_mm) {

@@ -37,16 +37,7 @@ int run_window(const Options& o) {
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images,
                viewport());
   app.set_preview(o.preview);
-  if (!o.language.empty()) app.set_language(o.language);
-  app.set_classroom(o.classroom);
-  app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
-  app.config.idle_seconds = o.idle_seconds;
-  app.config.warning_seconds = o.warning_seconds;
-  if (!app.deep_link(o.event, o.tour)) {
-    std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
-                 o.event.c_str(), o.tour.c_str());
-    return 2;
-  }
+  if (!configure(app, o)) return 2;
 
   if (o.kiosk) {  // touch-only and always on
     SDL_ShowCursor(SDL_DISABLE);

@@ -49,16 +49,7 @@ int run_screenshot(const Options& o) {
   platform::ImageLoader images(loaded.content.content.images_root);
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
-  if (!o.language.empty()) app.set_language(o.language);
-  app.set_classroom(o.classroom);
-  app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
-  app.config.idle_seconds = o.idle_seconds;
-  app.config.warning_seconds = o.warning_seconds;
-  if (!app.deep_link(o.event, o.tour)) {
-    std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
-                 o.event.c_str(), o.tour.c_str());
-    return 2;
-  }
+  if (!configure(app, o)) return 2;
 
   // Step input, state and layout at a fixed simulated frame rate; time never comes from a clock.
   const double end_ms = (events.empty() ? 0.0 : events.back().t_ms) + kSettleMs;

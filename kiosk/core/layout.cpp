@@ -296,14 +296,15 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   const float gap = 20 * u, pad = 40 * u, title_h = 80 * u;
   int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
   if (state.panel == Panel::pin) columns = 3;
-  const int rows = static_cast<int>((items.size() + columns - 1) / columns);
-  const float w = std::max(columns * item_w + (columns - 1) * gap + 2 * pad, state.panel == Panel::admin ? 900 * u : 0.0f);
+  const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
+  const auto cols = static_cast<float>(columns);
+  const float w = std::max(cols * item_w + (cols - 1) * gap + 2 * pad, state.panel == Panel::admin ? 900 * u : 0.0f);
   const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
   // In the lower part of the screen, above the footer, where a seated visitor reaches it.
   const float bottom = out.footer.y - 20 * u;
   out.chooser = Rect{(vp.width - w) / 2, std::max(out.header.bottom(), bottom - h), w, h};
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const int col = static_cast<int>(i) % columns, row = static_cast<int>(i) / columns;
+    const auto col = static_cast<float>(static_cast<int>(i) % columns), row = static_cast<float>(static_cast<int>(i) / columns);
     items[i].rect = Rect{out.chooser.x + pad + col * (item_w + gap),
                          out.chooser.y + pad + title_h + row * (s.button + gap), item_w, s.button};
   }

@@ -83,9 +83,9 @@ struct LayoutMetrics {
   // Card height for a date line and three headline lines in the current language; 0 = default.
   float card_height_px = 0;
   // Width of a related-event chip's label in the chip type.
-  std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * s.size(); };
+  std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * static_cast<double>(s.size()); };
   // Width of a button label (the text itself) in the button type.
-  std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * s.size(); };
+  std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
 };
 
 struct Layout {

@@ -251,8 +251,8 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
       f.report(ptr, Severity::error, "\"" + std::string(key) + "\" must be an object of colours, e.g. {\"background\": \"#F5EEDC\"}");
       continue;
     }
-    auto set = [&](const char* name, Rgba& out) {
-      if (auto col = f.color(*style, ptr, name, false)) out = *col;
+    auto set = [&](const char* name, Rgba& field) {
+      if (auto col = f.color(*style, ptr, name, false)) field = *col;
     };
     set("background", target->background);
     set("ink", target->ink);

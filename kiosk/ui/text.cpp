@@ -205,24 +205,24 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
   }
   if (ok && !u32.empty()) ok = raqm_layout(rq);
   std::size_t count = 0;
-  raqm_glyph_t* glyphs = ok && !u32.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
+  raqm_glyph_t* shaped = ok && !u32.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
   float pen = 0;
-  for (std::size_t g = 0; glyphs && g < count; ++g) {
+  for (std::size_t g = 0; shaped && g < count; ++g) {
     ShapedGlyph out;
-    out.glyph = glyphs[g].index;
-    out.cluster = glyphs[g].cluster < byte_of.size() ? byte_of[glyphs[g].cluster] : static_cast<std::uint32_t>(text.size());
-    out.x = pen + static_cast<float>(glyphs[g].x_offset) / 64.0f;
-    out.y = static_cast<float>(glyphs[g].y_offset) / 64.0f;
-    out.advance = static_cast<float>(glyphs[g].x_advance) / 64.0f;
+    out.glyph = shaped[g].index;
+    out.cluster = shaped[g].cluster < byte_of.size() ? byte_of[shaped[g].cluster] : static_cast<std::uint32_t>(text.size());
+    out.x = pen + static_cast<float>(shaped[g].x_offset) / 64.0f;
+    out.y = static_cast<float>(shaped[g].y_offset) / 64.0f;
+    out.advance = static_cast<float>(shaped[g].x_advance) / 64.0f;
     for (int i = 0; i < static_cast<int>(ft.size()); ++i)
-      if (ft[i] == glyphs[g].ftface) out.face = i;
+      if (ft[i] == shaped[g].ftface) out.face = i;
     if (out.cluster < chosen.size() && chosen[out.cluster] < 0) out.face = -1;  // no font has it
     if (out.face < 0 || out.glyph == 0) {
       std::size_t at = out.cluster;
       const char32_t c = at < text.size() ? decode_utf8(text, at) : 0;
       missing.insert({px, c});
       out.face = -1;
-      out.advance = std::max(out.advance, px * 0.6f);
+      out.advance = std::max(out.advance, static_cast<float>(px) * 0.6f);
     }
     pen += out.advance;
     run.glyphs.push_back(out);

@@ -34,7 +34,8 @@ struct ShapedRun {
 };
 
 struct TextEngine::Impl {
-  explicit Impl(TextCacheLimits limits) : atlas(limits.atlas_page_px, limits.atlas_pages), limits(limits) {}
+  explicit Impl(TextCacheLimits cache_limits)
+      : atlas(cache_limits.atlas_page_px, cache_limits.atlas_pages), limits(cache_limits) {}
 
   // Fonts
   FT_Library library = nullptr;
