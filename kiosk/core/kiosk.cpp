@@ -184,16 +184,19 @@ void on_key(KioskState& s, const Content& content, const Command& c, const Kiosk
     if (k == "Escape") s.panel = Panel::none;
     return;
   }
+  // In a right-to-left language "next" lies to the left.
+  const bool rtl = is_rtl_language(content, s.language);
+  const std::string forward = rtl ? "Left" : "Right", backward = rtl ? "Right" : "Left";
   if (!s.tour.empty()) {
-    if (k == "Right" || k == "PageDown" || k == "Space") go_to_tour_step(s, content, s.tour_step + 1);
-    else if (k == "Left" || k == "PageUp") go_to_tour_step(s, content, s.tour_step - 1);
+    if (k == forward || k == "PageDown" || k == "Space") go_to_tour_step(s, content, s.tour_step + 1);
+    else if (k == backward || k == "PageUp") go_to_tour_step(s, content, s.tour_step - 1);
     else if (k == "Escape") close_detail(s);
     return;
   }
   if (s.mode == Mode::detail) {
     if (k == "Escape" || k == "Backspace" || k == "AC Back") close_detail(s);
-    else if (k == "Right") open_neighbour(s, content, +1);
-    else if (k == "Left") open_neighbour(s, content, -1);
+    else if (k == forward) open_neighbour(s, content, +1);
+    else if (k == backward) open_neighbour(s, content, -1);
     return;
   }
   const double mid = (s.view.start + s.view.end) / 2;
@@ -293,7 +296,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
       case CommandKind::swipe:
         // In a detail, a swipe of at least 20 mm shows the neighbour it pulls in.
         if (s.mode == Mode::detail && s.tour.empty() && std::abs(c.dx) >= layout.viewport.mm(20))
-          open_neighbour(s, content, c.dx < 0 ? +1 : -1);
+          open_neighbour(s, content, (c.dx < 0) != layout.rtl ? +1 : -1);  // RTL: the next page comes from the left
         break;
       case CommandKind::key: on_key(s, content, c, config); break;
       case CommandKind::quit:

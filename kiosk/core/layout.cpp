@@ -333,11 +333,33 @@ Hit Layout::hit(float x, float y) const {
   return Hit{};
 }
 
+bool is_rtl_language(const Content& content, const std::string& lang) {
+  return content.strings.get(lang, "language.direction") == "rtl";
+}
+
+namespace {
+
+// Mirrors the controls and panels for a right-to-left language. The time axis keeps running
+// left to right, as the dates on it do.
+void mirror(Layout& out) {
+  const float w = out.viewport.width;
+  auto flip = [w](Rect& r) { r.x = w - r.x - r.w; };
+  for (Button& b : out.buttons)
+    if (!(b.rect.x == 0 && b.rect.w == w)) flip(b.rect);
+  for (Button& b : out.related) flip(b.rect);
+  flip(out.detail_image);
+  flip(out.detail_text);
+  flip(out.chooser);
+}
+
+}  // namespace
+
 Layout compute_layout(const Content& content, const KioskState& state, const Viewport& viewport,
                       const LayoutMetrics& metrics) {
   Layout out;
   out.viewport = viewport;
   out.mode = state.mode;
+  out.rtl = is_rtl_language(content, state.language);
   const Sizes s = sizes_for(viewport, metrics);
   out.header = Rect{0, 0, viewport.width, s.header_h};
   if (state.mode == Mode::attract) {
@@ -347,6 +369,7 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
   if (state.mode == Mode::detail) layout_detail(content, state, metrics, out, s);
   else layout_browse(content, state, metrics, out, s);
   if (state.panel != Panel::none) layout_chooser(content, state, metrics, out, s);
+  if (out.rtl) mirror(out);
   return out;
 }
 

@@ -91,6 +91,7 @@ struct LayoutMetrics {
 struct Layout {
   Viewport viewport;
   Mode mode = Mode::browse;
+  bool rtl = false;    // the language reads right to left: controls and panels are mirrored
   TimeScale scale;
   Rect header;         // title bar
   Rect timeline;       // era bands, cards and stems
@@ -111,6 +112,9 @@ struct Layout {
   // What is under (x, y): buttons first, then cards.
   Hit hit(float x, float y) const;
 };
+
+// True when `lang`'s UI strings say it reads right to left ("language.direction": "rtl").
+bool is_rtl_language(const Content& content, const std::string& lang);
 
 // Lays out one frame for the state's mode and view.
 Layout compute_layout(const Content& content, const KioskState& state, const Viewport& viewport,

@@ -48,11 +48,14 @@ void draw_header(ImDrawList* dl, const Frame& f) {
   const float hint_w = portrait ? 0.0f : inner * 0.40f;
   const float title_w = inner - (hint_w > 0 ? hint_w + 48 * u : 0);
   const core::Rect band{0, l.header.y, l.viewport.width, l.header.h - 6 * u};
-  fitted(dl, f.text, band, margin, title_w, title, {46 * u, 40 * u, 34 * u, 29 * u}, Weight::bold, col(st.ink),
+  // The title sits where reading starts: the left, or the right in a right-to-left language.
+  const float title_x = l.rtl ? l.viewport.width - margin - title_w : margin;
+  const float hint_x = l.rtl ? margin : l.viewport.width - margin - hint_w;
+  fitted(dl, f.text, band, title_x, title_w, title, {46 * u, 40 * u, 34 * u, 29 * u}, Weight::bold, col(st.ink),
          Align::start);
   if (hint_w > 0)
-    fitted(dl, f.text, band, l.viewport.width - margin - hint_w, hint_w, hint, {27 * u, 24 * u, 21 * u},
-           Weight::regular, col(st.muted_ink), Align::end);
+    fitted(dl, f.text, band, hint_x, hint_w, hint, {27 * u, 24 * u, 21 * u}, Weight::regular, col(st.muted_ink),
+           Align::end);
   dl->AddRectFilled(ImVec2(margin, l.header.bottom() - 4 * u), ImVec2(l.viewport.width - margin, l.header.bottom() - 1 * u),
                     col(st.ink, 0.85f));
 }
@@ -124,7 +127,11 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
         const float x = b.rect.x + (b.rect.w - w) / 2;
         const float y = b.rect.y + (b.rect.h - f.text.line_height(ts.button)) / 2;
         const float cy = b.rect.y + b.rect.h / 2, s = 14 * u;
-        if (b.target == core::Target::back) {  // a left-pointing arrow
+        if (b.target == core::Target::back && l.rtl) {  // back points the way reading came from
+          const float r = x + icon_w - 14 * u;
+          dl->AddTriangleFilled(ImVec2(r, cy), ImVec2(r - s, cy + s), ImVec2(r - s, cy - s), ink);
+          dl->AddRectFilled(ImVec2(r - s - 16 * u, cy - 3.5f * u), ImVec2(r - s + 1, cy + 3.5f * u), ink);
+        } else if (b.target == core::Target::back) {  // a left-pointing arrow
           dl->AddTriangleFilled(ImVec2(x, cy), ImVec2(x + s, cy - s), ImVec2(x + s, cy + s), ink);
           dl->AddRectFilled(ImVec2(x + s - 1, cy - 3.5f * u), ImVec2(x + s + 16 * u, cy + 3.5f * u), ink);
         } else if (b.target == core::Target::language_menu) {  // a globe, not a flag

@@ -96,7 +96,7 @@ bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
   const std::string& lang = f.state.language;
   const std::string& def = f.content.default_language;
   const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
-  const bool side_by_side = l.detail_text.x > l.detail_image.right();
+  const bool side_by_side = l.detail_text.y < l.detail_image.bottom();  // else the text is below the picture
 
   core::Rect image_box = l.detail_image;
   image_box.h = plan.image_h;
@@ -170,7 +170,7 @@ void draw_detail(ImDrawList* dl, const Frame& f) {
 
   // The largest picture and type with which everything fits; the smallest if nothing does.
   const float full = l.detail_image.h;
-  const bool portrait = l.detail_text.x <= l.detail_image.x;
+  const bool portrait = l.detail_text.y >= l.detail_image.bottom();
   std::vector<Plan> plans;
   const std::vector<float> image_steps = portrait ? std::vector<float>{1.0f, 0.75f, 0.55f} : std::vector<float>{1.0f, 0.8f};
   for (float type : {1.0f, 0.92f, 0.85f, 0.78f})

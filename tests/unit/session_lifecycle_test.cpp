@@ -168,3 +168,28 @@ TEST_CASE("while a chooser is open, dragging does not move the timeline; a tap o
   step(s, c, 200, {outside});
   CHECK(s.panel == Panel::none);
 }
+
+TEST_CASE("a right-to-left language mirrors the controls, and Left means next") {
+  Content c = content();
+  c.languages = {"en", "ur"};
+  c.strings.tables["ur"]["language.direction"] = "rtl";
+  KioskState s = initial_state(c);
+  const Layout ltr = compute_layout(c, s, kScreen, LayoutMetrics{});
+  s.language = "ur";
+  const Layout rtl = compute_layout(c, s, kScreen, LayoutMetrics{});
+  CHECK(rtl.rtl);
+  for (std::size_t i = 0; i < ltr.buttons.size(); ++i) {
+    CHECK(rtl.buttons[i].rect.x == Approx(kScreen.width - ltr.buttons[i].rect.right()));
+    CHECK(rtl.buttons[i].rect.y == ltr.buttons[i].rect.y);
+  }
+  step(s, c, 0, {tap_on(s, c, Target::tour_menu)});
+  step(s, c, 100, {tap_on(s, c, Target::tour, 0)});
+  Command left{CommandKind::key};
+  left.key = "Left";
+  step(s, c, 200, {left});
+  CHECK(s.tour_step == 1);
+  Command right{CommandKind::key};
+  right.key = "Right";
+  step(s, c, 300, {right});
+  CHECK(s.tour_step == 0);
+}
