@@ -28,7 +28,6 @@ class Gestures {
   // Forgets every contact (e.g. when the screen changes under the fingers).
   void reset() { contacts_.clear(); }
 
-  int active_contacts() const { return static_cast<int>(contacts_.size()); }
 
  private:
   struct Sample {

@@ -195,6 +195,7 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
     if (index >= 0) {
       const float chip_h = std::max(64 * u, vp.mm(9));
       float cx = out.detail_text.x;
+      bool any_chip = false;
       const float cy = out.detail_panel.bottom() - 30 * u - chip_h;
       for (const auto& id : content.events[index].related) {
         const int r = content.event_index(id);
@@ -203,11 +204,11 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
         const float w = std::min(out.detail_text.right() - cx, std::max(chip_h * 2, static_cast<float>(metrics.chip_label_px(title)) + 48 * u));
         if (w < chip_h * 2) break;
         Button chip{Target::related, Rect{cx, cy, w, chip_h}, "", title, r};
-        out.related.push_back(chip);
         out.buttons.push_back(chip);
+        any_chip = true;
         cx += w + 16 * u;
       }
-      if (!out.related.empty()) out.detail_text.h = cy - 24 * u - out.detail_text.y;
+      if (any_chip) out.detail_text.h = cy - 24 * u - out.detail_text.y;
     }
     return;
   }
@@ -346,7 +347,6 @@ void mirror(Layout& out) {
   auto flip = [w](Rect& r) { r.x = w - r.x - r.w; };
   for (Button& b : out.buttons)
     if (!(b.rect.x == 0 && b.rect.w == w)) flip(b.rect);
-  for (Button& b : out.related) flip(b.rect);
   flip(out.detail_image);
   flip(out.detail_text);
   flip(out.chooser);

@@ -106,7 +106,6 @@ struct Layout {
   // Detail screen (mode detail)
   Rect detail_panel, detail_image, detail_text;
   Rect chooser;        // the open language or tour chooser, or empty
-  std::vector<Button> related;  // detail: chips of related events (also in `buttons`)
   Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight
 
   // What is under (x, y): buttons first, then cards.

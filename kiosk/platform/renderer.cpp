@@ -9,13 +9,6 @@ Renderer::~Renderer() {
     if (t.texture) SDL_DestroyTexture(t.texture);
 }
 
-void Renderer::forget(const ui::Surface* surface) {
-  if (auto it = textures_.find(surface); it != textures_.end()) {
-    if (it->second.texture) SDL_DestroyTexture(it->second.texture);
-    textures_.erase(it);
-  }
-}
-
 SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
   if (!surface || surface->width <= 0 || surface->height <= 0) return nullptr;
   Texture& t = textures_[surface];

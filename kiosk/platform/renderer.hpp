@@ -23,9 +23,6 @@ class Renderer {
   // Clears to black and draws `data` at the renderer's output size.
   void render(const ImDrawData* data);
 
-  // Frees the GPU copy of a surface that is about to be destroyed.
-  void forget(const ui::Surface* surface);
-
  private:
   struct Texture {
     SDL_Texture* texture = nullptr;

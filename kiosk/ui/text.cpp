@@ -255,31 +255,28 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
 
 // ---- metrics ----------------------------------------------------------------------------------
 
-float TextEngine::line_height(TextStyle style) {
-  Impl& m = *impl_;
-  if (!m.ok()) return style.size_px * 1.4f;
-  const int px = m.pixel_size(style);
-  float h = static_cast<float>(m.sized(m.ft_for(0, style.weight), px)->size->metrics.height) / 64.0f;
-  if (m.language_preferred > 0) {
-    const FT_Face f = m.sized(m.ft_for(m.language_preferred, style.weight), px);
-    const float own = m.face_metrics[m.language_preferred].first;
-    h = std::max(h, own > 0 ? own * static_cast<float>(px) : static_cast<float>(f->size->metrics.height) / 64.0f);
-  }
-  return std::ceil(h);
+// Line height (or ascent) of `face` at `px`: the manifest's override in ems, else the font's own.
+float TextEngine::Impl::face_metric(int face, Weight w, int px, bool want_ascent) {
+  const auto [own_height, own_ascent] = face_metrics[face];
+  const float own = want_ascent ? own_ascent : own_height;
+  if (own > 0) return own * static_cast<float>(px);
+  const FT_Size_Metrics& fm = sized(ft_for(face, w), px)->size->metrics;
+  return static_cast<float>(want_ascent ? fm.ascender : fm.height) / 64.0f;
 }
 
-float TextEngine::ascent(TextStyle style) {
-  Impl& m = *impl_;
-  if (!m.ok()) return style.size_px;
-  const int px = m.pixel_size(style);
-  float a = static_cast<float>(m.sized(m.ft_for(0, style.weight), px)->size->metrics.ascender) / 64.0f;
-  if (m.language_preferred > 0) {
-    const FT_Face f = m.sized(m.ft_for(m.language_preferred, style.weight), px);
-    const float own = m.face_metrics[m.language_preferred].second;
-    a = std::max(a, own > 0 ? own * static_cast<float>(px) : static_cast<float>(f->size->metrics.ascender) / 64.0f);
-  }
-  return std::ceil(a);
+// The first face's metric, widened for the current language's own face (Nastaliq is tall).
+float TextEngine::Impl::line_metric(TextStyle style, bool want_ascent) {
+  const int px = pixel_size(style);
+  float v = face_metric(0, style.weight, px, want_ascent);
+  if (language_preferred > 0) v = std::max(v, face_metric(language_preferred, style.weight, px, want_ascent));
+  return std::ceil(v);
 }
+
+float TextEngine::line_height(TextStyle style) {
+  return impl_->ok() ? impl_->line_metric(style, false) : style.size_px * 1.4f;
+}
+
+float TextEngine::ascent(TextStyle style) { return impl_->ok() ? impl_->line_metric(style, true) : style.size_px; }
 
 bool TextEngine::is_rtl(std::string_view text) const {
   for (std::size_t i = 0; i < text.size();) {

@@ -87,6 +87,8 @@ struct TextEngine::Impl {
   const ShapedRun& store(std::string key, ShapedRun run);
   const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
   int pixel_size(TextStyle s) const;
+  float face_metric(int face, Weight w, int px, bool want_ascent);
+  float line_metric(TextStyle style, bool want_ascent);
 };
 
 }  // namespace kiosk::ui
