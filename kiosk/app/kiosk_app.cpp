@@ -89,8 +89,13 @@ void KioskApp::apply_pending() {
       state_.mode = core::Mode::detail;
       state_.selected_event = before.selected_event;
     }
-  } else {
-    state_.now_ms = state_.last_input_ms = before.now_ms;
+  } else {  // between sessions: the attract loop carries on, now with the new content
+    state_.mode = before.mode == core::Mode::attract ? core::Mode::attract : core::Mode::browse;
+    state_.now_ms = before.now_ms;
+    state_.last_input_ms = before.last_input_ms;
+    state_.idle_seconds = before.idle_seconds;
+    state_.attract_started_ms = before.attract_started_ms;
+    state_.sessions = before.sessions;
   }
   gestures_.reset();
   replaced_ = true;
@@ -104,15 +109,14 @@ void KioskApp::step(double now_ms) {
   core::update(state_, *content_, layout_, commands_, now_ms, config);
   commands_.clear();
   replaced_ = false;
-  if (pending_ && (preview_ || state_.mode == core::Mode::attract || state_.idle_seconds >= apply_after_idle_s))
+  if (pending_ && (preview_ || state_.mode == core::Mode::attract ||
+                   (config.classroom && state_.idle_seconds >= config.idle_seconds)))
     apply_pending();
   // The screen changed under the fingers: a finger still down must not also act on the new one.
   if (state_.mode != before || state_.panel != panel || (warned && core::warning_seconds_left(state_, config) == 0))
     gestures_.reset();
   relayout();
 }
-
-bool KioskApp::animating() const { return state_.animation.has_value() || state_.fling_px_per_ms != 0; }
 
 void KioskApp::relayout() {
   text_.set_language(state_.language);

@@ -37,18 +37,16 @@ class KioskApp {
   void step(double now_ms);               // applies queued input, advances time, lays out the frame
   void draw(ImDrawList* dl);              // draws the current frame
   bool running() const { return state_.running; }
-  bool animating() const;                 // a view animation or fling is in progress
   nlohmann::json state_json() const;
 
   // New content from a reload. With errors it is refused and `notice()` says why; without, it
-  // replaces the current content between visitor sessions (after `apply_after_idle_s` without
-  // input), or at once in curator preview mode.
+  // replaces the current content between visitor sessions (once the kiosk is back in its attract
+  // loop; in classroom mode, after config.idle_seconds without input), or at once in preview mode.
   void offer_content(core::LoadResult result);
   // True when offered content was applied by the last step() (images must be reloaded too).
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
   const std::string& notice() const { return notice_; }
-  double apply_after_idle_s = 60;
   core::KioskConfig config;  // idle and warning times, classroom mode
 
  private:
