@@ -14,8 +14,9 @@ int run_screenshot(const Options& o);  // kiosk screenshot
 int run_validate(const Options& o);    // kiosk validate
 int run_import(const Options& o);      // kiosk import timelinejs IN.json --out DIR
 int run_export(const Options& o);      // kiosk export timelinejs [DIR] --out OUT.json
-int run_bench(const Options& o);
-int run_set_pin(const Options& o);     // kiosk set-pin --config FILE (PIN on standard input)       // kiosk bench: speed measurements, medians
+int run_bench(const Options& o);        // kiosk bench: a scripted session, frame times and memory
+int run_bench_micro(const Options& o);  // kiosk bench --micro: text engine and layout medians
+int run_set_pin(const Options& o);     // kiosk set-pin --config FILE (PIN on standard input)
 
 // Content (with its diagnostics printed to stderr) and the text engine, as both the window and
 // the screenshot need them. nullptr text engine and a message when no font can be loaded.

@@ -37,6 +37,8 @@ class KioskApp {
   void step(double now_ms);               // applies queued input, advances time, lays out the frame
   void draw(ImDrawList* dl);              // draws the current frame
   bool running() const { return state_.running; }
+  const core::Layout& layout() const { return layout_; }  // of the last step()
+  const core::KioskState& state() const { return state_; }
   nlohmann::json state_json() const;
 
   // New content from a reload. With errors it is refused and `notice()` says why; without, it

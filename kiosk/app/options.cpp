@@ -44,8 +44,11 @@ const char* usage() {
          "      write the content as a TimelineJS3 file\n"
          "  kiosk set-pin --config FILE\n"
          "      read a 4-12 digit admin PIN from standard input and store its salted hash in FILE\n"
-         "  kiosk bench [--runs N] [--case TEXT]\n"
-         "      measure the text engine (cold and steady frames) and print medians\n";
+         "  kiosk bench [--content DIR | --synthetic N] [--size WxH] [--frames N] [--json]\n"
+         "      replay a fixed session headlessly (pan, fling, pinch to days, details, languages, a reload)\n"
+         "      and print startup, frame-time percentiles, peak memory and slow frames\n"
+         "  kiosk bench --micro [--runs N] [--case TEXT]\n"
+         "      measure the text engine (cold and steady frames) and the layout of 10,000 events; medians\n";
 }
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::string* error) {
@@ -91,7 +94,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--input") { if (!value(&o.input)) return std::nullopt; }
     else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
     else if (a == "--case") { if (!value(&o.bench_case)) return std::nullopt; }
-    else if (a == "--runs") {
+    else if (a == "--micro") o.bench_micro = true;
+    else if (a == "--synthetic" || a == "--frames") {
+      if (!value(&v)) return std::nullopt;
+      int n = 0;
+      try { n = std::stoi(v); } catch (...) { n = 0; }
+      if (n < 1 || n > 1'000'000) { *error = a + " needs a number from 1 to 1000000, e.g. " + a + " 10000"; return std::nullopt; }
+      (a == "--synthetic" ? o.synthetic : o.frames) = n;
+    } else if (a == "--runs") {
       if (!value(&v)) return std::nullopt;
       try { o.bench_runs = std::max(1, std::stoi(v)); } catch (...) { *error = "--runs needs a number"; return std::nullopt; }
     } else if (a == "--display") {

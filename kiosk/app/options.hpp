@@ -28,7 +28,10 @@ struct Options {
   bool strict = false;                     // --strict (validate): warnings fail too
   bool json = false;                       // --json (validate): machine-readable output
   int bench_runs = 21;                     // --runs N (bench)
-  std::string bench_case;                  // --case TEXT (bench): only cases whose name contains it
+  std::string bench_case;                  // --case TEXT (bench --micro): only cases whose name contains it
+  bool bench_micro = false;                // --micro (bench): text engine and layout micro-benchmarks
+  int synthetic = 0;                       // --synthetic N (bench): N generated events instead of --content
+  int frames = 1800;                       // --frames N (bench): frames of the scripted session
 };
 
 // Parses argv; on a mistake returns nullopt and sets `error` to a one-line explanation.

@@ -18,7 +18,10 @@ class Display {
   // Opens a window with a vsynced renderer; nullptr and a plain-language `error` on failure.
   static std::unique_ptr<Display> open_window(const WindowOptions& options, std::string* error);
   // An offscreen software canvas of `width` x `height` pixels on SDL's dummy video driver.
-  static std::unique_ptr<Display> open_headless(int width, int height, std::string* error);
+  // `for_bench`: draw calls are queued and rasterised only by SDL_RenderFlush, into a canvas of
+  // 1/8 the size (SDL scales the geometry), so a benchmark times the CPU's work apart from the
+  // software rasteriser's (a GPU's on a kiosk) and does not wait for it. Not for saving PNGs.
+  static std::unique_ptr<Display> open_headless(int width, int height, std::string* error, bool for_bench = false);
   ~Display();
   Display(const Display&) = delete;
   Display& operator=(const Display&) = delete;

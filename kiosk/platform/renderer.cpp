@@ -1,5 +1,6 @@
 #include "platform/renderer.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace kiosk::platform {
@@ -15,13 +16,15 @@ SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
   t.last_frame = frame_;
   if (t.texture && t.uid == surface->uid && t.version == surface->version) return t.texture;
   if (t.texture && (t.uid != surface->uid || w_h_changed(t.texture, surface))) {
-    SDL_DestroyTexture(t.texture);
+    destroy(t.texture);
     t.texture = nullptr;
   }
   if (!t.texture) {
     t.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, surface->width,
                                   surface->height);
     if (!t.texture) return nullptr;
+    bytes_ += static_cast<std::size_t>(surface->width) * static_cast<std::size_t>(surface->height) * 4;
+    peak_bytes_ = std::max(peak_bytes_, bytes_);
     SDL_SetTextureBlendMode(t.texture, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(t.texture, SDL_ScaleModeLinear);
   }
@@ -29,6 +32,13 @@ SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
   t.uid = surface->uid;
   t.version = surface->version;
   return t.texture;
+}
+
+void Renderer::destroy(SDL_Texture* texture) {
+  int w = 0, h = 0;
+  SDL_QueryTexture(texture, nullptr, nullptr, &w, &h);
+  bytes_ -= std::min(bytes_, static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  SDL_DestroyTexture(texture);
 }
 
 bool Renderer::w_h_changed(SDL_Texture* texture, const ui::Surface* surface) {
@@ -41,7 +51,7 @@ void Renderer::render(const ImDrawData* data) {
   ++frame_;
   for (auto it = textures_.begin(); it != textures_.end();) {  // free textures of surfaces gone by
     if (frame_ - it->second.last_frame > 600) {
-      if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+      if (it->second.texture) destroy(it->second.texture);
       it = textures_.erase(it);
     } else {
       ++it;
@@ -50,8 +60,12 @@ void Renderer::render(const ImDrawData* data) {
   SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
   SDL_RenderClear(renderer_);
   if (!data) return;
-  int out_w = 0, out_h = 0;
+  int out_w = 0, out_h = 0;  // in the draw data's units: output pixels over the render scale
   SDL_GetRendererOutputSize(renderer_, &out_w, &out_h);
+  float scale_x = 1, scale_y = 1;
+  SDL_RenderGetScale(renderer_, &scale_x, &scale_y);
+  out_w = static_cast<int>(static_cast<float>(out_w) / scale_x + 0.5f);
+  out_h = static_cast<int>(static_cast<float>(out_h) / scale_y + 0.5f);
   const ImVec2 offset = data->DisplayPos;
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];

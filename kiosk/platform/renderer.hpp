@@ -4,6 +4,7 @@
 // Implemented: textured triangles with per-vertex colour, clip rectangles, vertex offsets
 // (ImGuiBackendFlags_RendererHasVtxOffset), textures mirrored from ui::Surface by version.
 // Missing: user callbacks (the kiosk uses none).
+#include <cstddef>
 #include <unordered_map>
 
 #include <SDL.h>
@@ -22,6 +23,9 @@ class Renderer {
 
   // Clears to black and draws `data` at the renderer's output size.
   void render(const ImDrawData* data);
+  // Bytes of pixels held in textures now, and at most since the start (RGBA, 4 bytes a pixel).
+  std::size_t texture_bytes() const { return bytes_; }
+  std::size_t peak_texture_bytes() const { return peak_bytes_; }
 
  private:
   struct Texture {
@@ -31,10 +35,12 @@ class Renderer {
   };
   SDL_Texture* texture_for(const ui::Surface* surface);
   static bool w_h_changed(SDL_Texture* texture, const ui::Surface* surface);
+  void destroy(SDL_Texture* texture);
 
   SDL_Renderer* renderer_;
   std::unordered_map<const ui::Surface*, Texture> textures_;
   std::uint64_t frame_ = 0;
+  std::size_t bytes_ = 0, peak_bytes_ = 0;
 };
 
 }  // namespace kiosk::platform

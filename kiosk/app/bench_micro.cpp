@@ -72,7 +72,7 @@ void bench_layout(int runs) {
 
 }  // namespace
 
-int run_bench(const Options& o) {
+int run_bench_micro(const Options& o) {
   std::string error;
   const ui::FontSet fonts = platform::load_font_manifest(std::filesystem::path(KIOSK_SOURCE_DIR) / "fonts", &error);
   if (fonts.faces.empty()) {

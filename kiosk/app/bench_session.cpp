@@ -1,0 +1,350 @@
+// kiosk bench: a fixed, scripted visitor session replayed headlessly, frame by frame, timing each
+// part of the frame on the CPU. Simulated time advances 1/60 s a frame, so the session is the same
+// on every machine; only the measured milliseconds differ.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/commands.hpp"
+#include "app/kiosk_app.hpp"
+#include "app/synthetic_content.hpp"
+#include "platform/display.hpp"
+#include "platform/image_loader.hpp"
+#include "platform/imgui_backend.hpp"
+#include "platform/renderer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+const Clock::time_point g_process_start = Clock::now();  // before main(): the start of startup
+
+constexpr double kFrameMs = 1000.0 / 60.0;
+constexpr double kBudgetMs = 1000.0 / 60.0;  // a frame over this misses a 60 Hz refresh
+
+double ms_between(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+// Peak resident set size of this process, MB (VmHWM), or 0 where /proc is missing.
+double peak_rss_mb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+struct Percentiles {
+  double p50 = 0, p95 = 0, p99 = 0, max = 0;
+};
+
+Percentiles percentiles(std::vector<double> v) {
+  Percentiles p;
+  if (v.empty()) return p;
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))]; };
+  p.p50 = at(0.50);
+  p.p95 = at(0.95);
+  p.p99 = at(0.99);
+  p.max = v.back();
+  return p;
+}
+
+nlohmann::json to_json(const Percentiles& p) {
+  auto r = [](double x) { return std::round(x * 1000) / 1000; };
+  return {{"p50", r(p.p50)}, {"p95", r(p.p95)}, {"p99", r(p.p99)}, {"max", r(p.max)}};
+}
+
+// The scripted visitor. Each phase makes the input of one frame from the frame's number within
+// the phase and what is on screen; a phase ends by returning false.
+class Script {
+ public:
+  Script(float w, float h) : w_(w), h_(h) {}
+
+  // Input for simulated time `t_ms`; `phase` names the phase for the slow-frame report.
+  void frame(KioskApp& app, double t_ms, std::string* phase) {
+    static const char* kNames[] = {"pan and fling", "pinch to days", "open and close details", "switch language"};
+    *phase = kNames[phase_];
+    bool more = false;
+    switch (phase_) {
+      case 0: more = pan(app, t_ms); break;
+      case 1: more = pinch(app, t_ms); break;
+      case 2: more = details(app, t_ms); break;
+      case 3: more = language(app, t_ms); break;
+    }
+    ++f_;
+    if (!more) {
+      phase_ = (phase_ + 1) % 4;
+      f_ = 0;
+      step_ = 0;
+    }
+  }
+
+ private:
+  static core::InputEvent pointer(core::InputKind kind, std::int64_t id, float x, float y, double t) {
+    core::InputEvent e;
+    e.t_ms = t;
+    e.kind = kind;
+    e.pointer = id;
+    e.x = x;
+    e.y = y;
+    return e;
+  }
+  static core::InputEvent key(const char* name, double t) {
+    core::InputEvent e;
+    e.t_ms = t;
+    e.kind = core::InputKind::key;
+    e.key = name;
+    return e;
+  }
+  void tap(KioskApp& app, float x, float y, double t) {
+    app.input(pointer(core::InputKind::pointer_down, 1, x, y, t));
+    app.input(pointer(core::InputKind::pointer_up, 1, x, y, t + 1));
+  }
+
+  // Two drags with a fling each, left then right, each followed by two seconds of coasting.
+  bool pan(KioskApp& app, double t) {
+    const int k = f_ % 150, dir = f_ < 150 ? -1 : 1;
+    const float x0 = w_ * (dir < 0 ? 0.75f : 0.25f), y = h_ * 0.45f;
+    const float x = x0 + static_cast<float>(dir * k) * w_ * 0.02f;
+    if (k == 0) app.input(pointer(core::InputKind::pointer_down, 1, x, y, t));
+    else if (k < 25) app.input(pointer(core::InputKind::pointer_move, 1, x, y, t));
+    else if (k == 25) app.input(pointer(core::InputKind::pointer_up, 1, x, y, t));
+    return f_ < 299;
+  }
+
+  // From the whole history, pinches spreading two fingers nine-fold until the view spans under
+  // two days, then Home back to the whole history.
+  bool pinch(KioskApp& app, double t) {
+    if (f_ == 0) app.input(key("Home", t));
+    if (f_ < 60) return true;  // the Home animation
+    const int k = (f_ - 60) % 36;
+    const float cx = w_ * 0.5f, cy = h_ * 0.45f;
+    const float half = 60 + static_cast<float>(std::min(k, 30)) * 13.5f;  // 60 -> 465 px
+    if (k == 0) {
+      if (app.state().view.span() < 2.0 / 365.25 || f_ > 60 + 36 * 12) {
+        app.input(key("Home", t));
+        return false;
+      }
+      app.input(pointer(core::InputKind::pointer_down, 1, cx - half, cy, t));
+      app.input(pointer(core::InputKind::pointer_down, 2, cx + half, cy, t));
+    } else if (k <= 30) {
+      app.input(pointer(core::InputKind::pointer_move, 1, cx - half, cy, t));
+      app.input(pointer(core::InputKind::pointer_move, 2, cx + half, cy, t));
+    } else if (k == 31) {
+      app.input(pointer(core::InputKind::pointer_up, 1, cx - half, cy, t));
+      app.input(pointer(core::InputKind::pointer_up, 2, cx + half, cy, t));
+    }
+    return true;
+  }
+
+  // Three times: tap the card nearest the middle, read for a second, go back.
+  bool details(KioskApp& app, double t) {
+    const int k = f_ % 120;
+    if (f_ == 360) return false;
+    if (k == 0) {
+      const core::Layout& l = app.layout();
+      const core::CardBox* best = nullptr;
+      for (const core::CardBox& c : l.cards)
+        if (!best || std::abs(c.rect.x + c.rect.w / 2 - w_ / 2) < std::abs(best->rect.x + best->rect.w / 2 - w_ / 2))
+          best = &c;
+      if (best) tap(app, best->rect.x + best->rect.w / 2, best->rect.y + best->rect.h / 2, t);
+      else app.input(key("Return", t));
+    } else if (k == 80) {
+      app.input(key("Escape", t));
+    }
+    return true;
+  }
+
+  // Opens the language menu and picks each offered language in turn, then the first again.
+  bool language(KioskApp& app, double t) {
+    const int k = f_ % 40;
+    const core::Layout& l = app.layout();
+    auto find = [&](core::Target target, int index) -> const core::Button* {
+      for (const core::Button& b : l.buttons)
+        if (b.target == target && (index < 0 || b.index == index)) return &b;
+      return nullptr;
+    };
+    if (k == 0) {
+      if (const core::Button* b = find(core::Target::language_menu, -1))
+        tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
+      else
+        return false;
+    } else if (k == 10) {
+      const core::Button* b = find(core::Target::language, step_);
+      if (!b) {  // every language done: back to the first
+        if ((b = find(core::Target::language, 0))) tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
+        done_ = true;
+      } else {
+        tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
+        ++step_;
+      }
+    } else if (k == 39 && done_) {
+      done_ = false;
+      return false;
+    }
+    return true;
+  }
+
+  float w_, h_;
+  int phase_ = 0, f_ = 0, step_ = 0;
+  bool done_ = false;
+};
+
+struct SlowFrame {
+  int frame;
+  double ms;
+  std::string phase;
+};
+
+}  // namespace
+
+int run_bench(const Options& o) {
+  if (o.bench_micro) return run_bench_micro(o);
+  Options opts = o;
+  std::filesystem::path synthetic_dir;
+  if (o.synthetic > 0) {
+    synthetic_dir = std::filesystem::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()));
+    std::string error;
+    Options defaults;
+    const auto template_dir = std::filesystem::weakly_canonical(resolve_content_dir(defaults));
+    std::fprintf(stderr, "kiosk bench: writing %d synthetic events to %s\n", o.synthetic, synthetic_dir.c_str());
+    if (!write_synthetic_content(synthetic_dir, o.synthetic, template_dir, &error)) {
+      std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+      return 1;
+    }
+    opts.content_dir = synthetic_dir / "content";
+  }
+  const Clock::time_point start = o.synthetic > 0 ? Clock::now() : g_process_start;
+
+  std::string error;
+  Loaded loaded = load_for_display(opts, &error);
+  if (!loaded.text) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  // Queue draw commands and rasterise them all at the end of the frame, so that the software
+  // rasteriser (a GPU's work on a real kiosk) can be timed apart from the CPU's.
+  auto display = platform::Display::open_headless(o.width, o.height, &error, true);
+  if (!display) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  platform::ImGuiFrame imgui;
+  platform::Renderer renderer(display->renderer());
+  platform::ImageLoader images(loaded.content.content.images_root);
+  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
+  const std::size_t event_count = loaded.content.content.events.size();
+  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
+  app.set_preview(true);  // the reload below applies at once, in the middle of the session
+  if (!configure(app, opts)) return 2;
+  app.input(core::InputEvent{0, core::InputKind::pointer_down, 1, vp.width / 2, vp.height / 2});
+  app.input(core::InputEvent{1, core::InputKind::pointer_up, 1, vp.width / 2, vp.height / 2});
+
+  std::vector<double> update_ms, ui_ms, submit_ms, raster_ms, cpu_ms;
+  std::vector<SlowFrame> slow;
+  Script script(vp.width, vp.height);
+  std::future<core::LoadResult> reload;
+  const int reload_frame = o.frames / 2;
+  double startup_ms = 0;
+  for (int f = 0; f < o.frames; ++f) {
+    const double t = f * kFrameMs;
+    std::string phase = "startup";
+    const Clock::time_point t0 = Clock::now();
+    if (f > 0) script.frame(app, t, &phase);
+    if (f == reload_frame)  // a curator saves: the content is read again off the frame thread
+      reload = std::async(std::launch::async, [dir = resolve_content_dir(opts)] { return core::load_content(dir); });
+    if (reload.valid() && reload.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      app.offer_content(reload.get());
+      phase += " + content reload";
+    }
+    app.step(t);
+    if (app.content_replaced()) images.reload();
+    const Clock::time_point t1 = Clock::now();
+    ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>(kFrameMs / 1000));
+    app.draw(dl);
+    const ImDrawData* data = imgui.end();
+    const Clock::time_point t2 = Clock::now();
+    renderer.render(data);
+    const Clock::time_point t3 = Clock::now();
+    SDL_RenderFlush(display->renderer());
+    const Clock::time_point t4 = Clock::now();
+    if (f == 0) {
+      startup_ms = ms_between(start, t4);
+      continue;  // the first frame counts as startup, not as a frame
+    }
+    update_ms.push_back(ms_between(t0, t1));
+    ui_ms.push_back(ms_between(t1, t2));
+    submit_ms.push_back(ms_between(t2, t3));
+    raster_ms.push_back(ms_between(t3, t4));
+    cpu_ms.push_back(ms_between(t0, t3));
+    if (cpu_ms.back() > kBudgetMs) slow.push_back({f, cpu_ms.back(), phase});
+  }
+  if (reload.valid()) reload.wait();
+  images.wait_idle();
+
+  const Percentiles cpu = percentiles(cpu_ms), upd = percentiles(update_ms), ui = percentiles(ui_ms),
+                    sub = percentiles(submit_ms), ras = percentiles(raster_ms);
+  std::vector<double> ul;  // update + layout + UI, the figure with a 2 ms target at 10,000 events
+  for (std::size_t i = 0; i < update_ms.size(); ++i) ul.push_back(update_ms[i] + ui_ms[i]);
+  const Percentiles upd_ui = percentiles(ul);
+  const double texture_mb = static_cast<double>(renderer.texture_bytes()) / (1024.0 * 1024.0);
+  const double peak_texture_mb = static_cast<double>(renderer.peak_texture_bytes()) / (1024.0 * 1024.0);
+  if (!synthetic_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(synthetic_dir, ec);
+  }
+  if (o.json) {
+    nlohmann::json j = {{"events", event_count},
+                        {"size", {{"width", o.width}, {"height", o.height}}},
+                        {"frames", cpu_ms.size()},
+                        {"startup_ms", std::round(startup_ms * 10) / 10},
+                        {"frame_cpu_ms", to_json(cpu)},
+                        {"update_layout_ms", to_json(upd)},
+                        {"ui_ms", to_json(ui)},
+                        {"submit_ms", to_json(sub)},
+                        {"update_layout_ui_ms", to_json(upd_ui)},
+                        {"raster_ms", to_json(ras)},
+                        {"peak_rss_mb", std::round(peak_rss_mb() * 10) / 10},
+                        {"texture_mb", std::round(texture_mb * 10) / 10},
+                        {"peak_texture_mb", std::round(peak_texture_mb * 10) / 10},
+                        {"frames_over_16ms", slow.size()}};
+    nlohmann::json slow_json = nlohmann::json::array();
+    for (const SlowFrame& s : slow) slow_json.push_back({{"frame", s.frame}, {"ms", s.ms}, {"phase", s.phase}});
+    j["slow_frames"] = slow_json;
+    std::printf("%s\n", j.dump(2).c_str());
+    return 0;
+  }
+  std::printf("kiosk bench: %zu events, %dx%d, %zu frames of a scripted session (simulated 60 Hz)\n", event_count,
+              o.width, o.height, cpu_ms.size());
+  std::printf("  startup to first frame     %8.1f ms\n", startup_ms);
+  std::printf("  %-26s %8s %8s %8s %8s\n", "CPU per frame (ms)", "p50", "p95", "p99", "max");
+  auto row = [](const char* name, const Percentiles& p) {
+    std::printf("  %-26s %8.3f %8.3f %8.3f %8.3f\n", name, p.p50, p.p95, p.p99, p.max);
+  };
+  row("frame (CPU, no raster)", cpu);
+  row("  update + layout", upd);
+  row("  UI build", ui);
+  row("  render submit", sub);
+  row("update + layout + UI", upd_ui);
+  row("software raster (not CPU)", ras);
+  std::printf("  peak RSS                   %8.1f MB\n", peak_rss_mb());
+  std::printf("  texture memory             %8.1f MB at the end, %.1f MB at most\n", texture_mb, peak_texture_mb);
+  std::printf("  frames over 16.7 ms        %8zu\n", slow.size());
+  for (std::size_t i = 0; i < slow.size() && i < 10; ++i)
+    std::printf("    frame %5d  %7.2f ms  %s\n", slow[i].frame, slow[i].ms, slow[i].phase.c_str());
+  return 0;
+}
+
+}  // namespace kiosk::app
