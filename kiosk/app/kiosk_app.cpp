@@ -24,6 +24,10 @@ KioskApp::KioskApp(std::shared_ptr<const core::Content> content, ui::TextEngine&
   relayout();
 }
 
+KioskApp::~KioskApp() {
+  if (releaser_.joinable()) releaser_.join();
+}
+
 void KioskApp::set_viewport(core::Viewport viewport) {
   viewport_ = viewport;
   gestures_ = core::Gestures(gestures_for(viewport));
@@ -77,6 +81,9 @@ void KioskApp::offer_content(core::LoadResult result) {
 
 void KioskApp::apply_pending() {
   const core::KioskState before = state_;
+  // Freeing a large content takes milliseconds per thousand events: do it off the frame thread.
+  if (releaser_.joinable()) releaser_.join();
+  releaser_ = std::thread([old = std::move(content_)]() mutable { old.reset(); });
   content_ = std::move(pending_);
   pending_.reset();
   state_ = core::initial_state(*content_);

@@ -3,6 +3,7 @@
 // window and by headless screenshots alike, so both behave the same.
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <imgui.h>
@@ -23,6 +24,9 @@ class KioskApp {
  public:
   KioskApp(std::shared_ptr<const core::Content> content, ui::TextEngine& text, ui::ImageSource& images,
            core::Viewport viewport);
+  ~KioskApp();
+  KioskApp(const KioskApp&) = delete;
+  KioskApp& operator=(const KioskApp&) = delete;
 
   void set_viewport(core::Viewport viewport);
   void set_language(const std::string& lang);
@@ -57,6 +61,7 @@ class KioskApp {
   void apply_pending();
 
   std::shared_ptr<const core::Content> content_;
+  std::thread releaser_;                          // frees replaced content
   std::shared_ptr<const core::Content> pending_;  // valid new content waiting for a quiet moment
   std::string notice_;                            // why the last reload was refused, for curators
   bool preview_ = false;

@@ -108,7 +108,7 @@ bool write_synthetic_content(const fs::path& dir, int events, const fs::path& te
     e["id"] = id;
     e["start_date"] = date_text(year, month, day);
     e.erase("end_date");
-    if (rng() % 5 == 0) e["end_date"] = std::to_string(std::min(2025, year + 1 + static_cast<int>(rng() % 10)));
+    if (year < 2024 && rng() % 5 == 0) e["end_date"] = std::to_string(std::min(2025, year + 1 + static_cast<int>(rng() % 10)));
     e["importance"] = 1 + static_cast<int>(rng() % 5);
     char image[48];
     std::snprintf(image, sizeof image, "events/synthetic-%02d.png", i % kImages);
