@@ -17,6 +17,7 @@
 #include "app/commands.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/synthetic_content.hpp"
+#include "platform/content_version.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
@@ -264,7 +265,11 @@ int run_bench(const Options& o) {
     const Clock::time_point t0 = Clock::now();
     if (f > 0) script.frame(app, t, &phase);
     if (f == reload_frame)  // a curator saves: the content is read again off the frame thread
-      reload = std::async(std::launch::async, [dir = resolve_content_dir(opts)] { return core::load_content(dir); });
+      reload = std::async(std::launch::async, [dir = resolve_content_dir(opts)] {
+        core::LoadResult r = core::load_content(dir);
+        r.content.version = platform::content_version(dir);
+        return r;
+      });
     if (reload.valid() && reload.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
       app.offer_content(reload.get());
       phase += " + content reload";

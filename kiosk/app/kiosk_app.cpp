@@ -1,6 +1,7 @@
 #include "app/kiosk_app.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/diagnostics.hpp"
 #include "core/state_json.hpp"
@@ -73,6 +74,9 @@ void KioskApp::offer_content(core::LoadResult result) {
     int shown = 0;
     for (const auto& d : result.diagnostics)
       if (d.severity == core::Severity::error && shown++ < 3) notice_ += "\n" + core::format_diagnostic(d);
+    if (recording_)
+      records_.push_back(core::error_record(analytics_, state_.now_ms,
+                                            "content reload refused: " + std::to_string(errors) + " error(s)"));
     return;
   }
   notice_.clear();
@@ -113,16 +117,38 @@ void KioskApp::step(double now_ms) {
   const core::Mode before = state_.mode;
   const bool warned = core::warning_seconds_left(state_, config) > 0;
   const core::Panel panel = state_.panel;
+  std::optional<core::KioskState> previous;
+  if (recording_) previous = state_;
   core::update(state_, *content_, layout_, commands_, now_ms, config);
   commands_.clear();
   replaced_ = false;
   if (pending_ && (preview_ || state_.mode == core::Mode::attract ||
                    (config.classroom && state_.idle_seconds >= config.idle_seconds)))
     apply_pending();
+  if (recording_) {
+    for (auto& r : core::analytics_records(analytics_, *previous, state_, *content_, config))
+      records_.push_back(std::move(r));
+    if (replaced_)
+      records_.push_back(
+          core::content_version_record(analytics_, now_ms, content_->version));
+  }
   // The screen changed under the fingers: a finger still down must not also act on the new one.
   if (state_.mode != before || state_.panel != panel || (warned && core::warning_seconds_left(state_, config) == 0))
     gestures_.reset();
   relayout();
+}
+
+void KioskApp::record_analytics(double epoch_unix_ms, const std::string& previous_unclean_t) {
+  recording_ = true;
+  analytics_ = core::start_analytics(epoch_unix_ms);
+  records_.push_back(core::app_start_record(analytics_, state_.now_ms,
+                                            content_->version, previous_unclean_t));
+}
+
+void KioskApp::stop_analytics() {
+  if (!recording_) return;
+  for (auto& r : core::analytics_stop(analytics_, state_, *content_)) records_.push_back(std::move(r));
+  recording_ = false;
 }
 
 void KioskApp::relayout() {

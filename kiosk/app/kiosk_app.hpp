@@ -4,11 +4,13 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "core/analytics.hpp"
 #include "core/content.hpp"
 #include "core/admin_gesture.hpp"
 #include "core/gestures.hpp"
@@ -53,6 +55,14 @@ class KioskApp {
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
   const std::string& notice() const { return notice_; }
+
+  // Records analytics from now on, starting with "app_start"; state time 0 is `epoch_unix_ms` on
+  // the wall clock. `previous_unclean_t` (from the analytics file) marks an unclean previous run.
+  void record_analytics(double epoch_unix_ms, const std::string& previous_unclean_t);
+  // The records made since the last call, oldest first; always empty when not recording.
+  std::vector<core::Record> take_records() { return std::exchange(records_, {}); }
+  // Closes the open detail, tour and session and adds "app_stop": call once, as the program ends.
+  void stop_analytics();
   core::KioskConfig config;  // idle and warning times, classroom mode
 
  private:
@@ -74,6 +84,9 @@ class KioskApp {
   core::AdminGesture admin_gesture_;
   core::Layout layout_;
   std::vector<core::Command> commands_;  // made by gestures since the last step
+  bool recording_ = false;               // analytics on
+  core::AnalyticsSession analytics_;     // session ids and open-detail times for the records
+  std::vector<core::Record> records_;    // analytics records not yet taken
 };
 
 }  // namespace kiosk::app

@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/kiosk_app.hpp"
 #include "core/diagnostics.hpp"
+#include "platform/content_version.hpp"
 #include "platform/fonts.hpp"
 
 namespace kiosk::app {
@@ -11,6 +12,7 @@ Loaded load_for_display(const Options& o, std::string* error) {
   Loaded loaded;
   const auto content_dir = resolve_content_dir(o);
   loaded.content = core::load_content(content_dir);
+  loaded.content.content.version = platform::content_version(content_dir);
   const std::size_t errors = core::count_errors(loaded.content.diagnostics);
   if (errors > 0) {
     std::fprintf(stderr, "kiosk: the content has %zu error(s); showing what loaded. Run `kiosk validate %s` for details.\n",

@@ -1,4 +1,4 @@
-// kiosk: the Solidarity Timeline Kiosk. Subcommands: run (default), screenshot, validate.
+// kiosk: the Solidarity Timeline Kiosk. Subcommands: run (default), screenshot, validate, report, ...
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   }
   if (opts.command == "validate") return run_validate(opts);
   if (opts.command == "screenshot") return run_screenshot(opts);
+  if (opts.command == "report") return run_report(opts);
   if (opts.command == "bench") return run_bench(opts);
   if (opts.command == "import") return run_import(opts);
   if (opts.command == "export") return run_export(opts);

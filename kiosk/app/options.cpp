@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/config.hpp"
+#include "core/utc_time.hpp"
 
 namespace kiosk::app {
 
@@ -31,11 +32,16 @@ const char* usage() {
          "\n"
          "  kiosk [run] [--content DIR] [--lang L] [--event ID] [--tour ID] [--classroom] [--fullscreen]\n"
          "            [--display N] [--size WxH] [--panel-mm WxH] [--preview] [--kiosk] [--config FILE]\n"
+         "            [--analytics DIR]\n"
          "      open the kiosk window on the content (default: ./content); content edits are picked up\n"
          "      between visitor sessions, or at once with --preview (which also shows why an edit was refused)\n"
          "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--event ID] [--tour ID] [--classroom] [--content DIR]\n"
          "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
-         "      replay a scripted input session headlessly and save the screen as PNG\n"
+         "                   [--analytics DIR [--start-time 2024-05-01T10:00:00Z]]\n"
+         "      replay a scripted input session headlessly and save the screen as PNG; --analytics records\n"
+         "      the session's analytics with simulated times from --start-time (default: now)\n"
+         "  kiosk report FILE_OR_DIR... [--csv | --json] [--out FILE]\n"
+         "      per-day sessions, median session length, top events, languages and tours from analytics files\n"
          "  kiosk validate [CONTENT_DIR] [--strict] [--json]\n"
          "      check the content and print every problem, errors first; exit 1 on errors (--strict: on warnings too)\n"
          "  kiosk import timelinejs IN.json --out DIR [--lang L]\n"
@@ -55,7 +61,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   Options o;
   std::size_t i = 0;
   if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
-  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "set-pin" && o.command != "help") {
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "report" && o.command != "set-pin" && o.command != "help") {
     *error = "unknown command \"" + o.command + "\"";
     return std::nullopt;
   }
@@ -88,6 +94,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--event") { if (!value(&o.event)) return std::nullopt; }
     else if (a == "--tour") { if (!value(&o.tour)) return std::nullopt; }
     else if (a == "--json") o.json = true;
+    else if (a == "--csv") o.csv = true;
+    else if (a == "--analytics") { if (!value(&o.analytics_dir)) return std::nullopt; }
+    else if (a == "--start-time") {
+      if (!value(&o.start_time)) return std::nullopt;
+      if (!core::parse_iso8601_utc(o.start_time)) {
+        *error = "--start-time needs a UTC time like 2024-05-01T10:00:00Z";
+        return std::nullopt;
+      }
+    }
     else if (a == "--content") { if (!value(&v)) return std::nullopt; o.content_dir = v; }
     else if (a == "--lang") { if (!value(&o.language)) return std::nullopt; }
     else if (a == "--out") { if (!value(&o.out)) return std::nullopt; }
@@ -125,6 +140,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
       }
     } else if ((o.command == "validate" || o.command == "export") && !a.starts_with("-") && o.content_dir.empty()) {
       o.content_dir = a;
+    } else if (o.command == "report" && !a.starts_with("-")) {
+      o.files.push_back(a);
     } else if (o.command == "import" && !a.starts_with("-") && o.input.empty()) {
       o.input = a;
     } else {
@@ -142,6 +159,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   }
   if (o.command == "import" && o.input.empty()) {
     *error = "import needs the TimelineJS file: kiosk import timelinejs IN.json --out DIR";
+    return std::nullopt;
+  }
+  if (o.command == "report" && o.files.empty()) {
+    *error = "report needs analytics files or folders: kiosk report analytics/";
+    return std::nullopt;
+  }
+  if (o.command == "report" && o.csv && o.json) {
+    *error = "report prints either --csv or --json, not both";
     return std::nullopt;
   }
   if (o.command == "screenshot" && o.out.empty()) {
@@ -168,6 +193,9 @@ bool apply_config_file(Options& o, const std::vector<std::string>& args) {
   }
   if (c.language && !given("--lang")) o.language = *c.language;
   if (c.content && !given("--content")) o.content_dir = std::filesystem::path(o.config).parent_path() / *c.content;
+  if (c.analytics_path && !given("--analytics"))
+    o.analytics_dir = (std::filesystem::path(o.config).parent_path() / *c.analytics_path).string();
+  if (c.analytics_retention_days) o.analytics_retention_days = static_cast<int>(*c.analytics_retention_days);
   if (c.idle_seconds) o.idle_seconds = *c.idle_seconds;
   if (c.warning_seconds) o.warning_seconds = *c.warning_seconds;
   o.pin_salt = c.pin_salt;

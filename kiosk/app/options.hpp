@@ -8,7 +8,7 @@
 namespace kiosk::app {
 
 struct Options {
-  std::string command = "run";             // run | screenshot | validate | bench | help
+  std::string command = "run";             // run | screenshot | validate | report | bench | help
   std::filesystem::path content_dir;       // --content DIR (validate: positional)
   std::string language;                    // --lang L; "" = the content's default
   bool fullscreen = false;                 // --fullscreen
@@ -26,7 +26,12 @@ struct Options {
   std::string input;                       // --input SESSION.jsonl
   std::string state_out;                   // --state-out STATE.json
   bool strict = false;                     // --strict (validate): warnings fail too
-  bool json = false;                       // --json (validate): machine-readable output
+  bool json = false;                       // --json (validate, report): machine-readable output
+  std::string analytics_dir;               // --analytics DIR: write analytics there ("" = none)
+  int analytics_retention_days = 90;       // from the config file: days of analytics files kept
+  std::string start_time;                  // --start-time ISO (screenshot): wall-clock time of simulated 0
+  std::vector<std::string> files;          // report: the analytics files (or folders of them)
+  bool csv = false;                        // --csv (report): CSV rows instead of a table
   int bench_runs = 21;                     // --runs N (bench)
   std::string bench_case;                  // --case TEXT (bench --micro): only cases whose name contains it
   bool bench_micro = false;                // --micro (bench): text engine and layout micro-benchmarks

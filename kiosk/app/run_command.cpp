@@ -1,9 +1,11 @@
+#include <chrono>
 #include <cstdio>
 
 #include <SDL.h>
 
 #include "app/commands.hpp"
 #include "app/kiosk_app.hpp"
+#include "platform/analytics_file.hpp"
 #include "platform/content_reloader.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
@@ -44,6 +46,10 @@ int run_window(const Options& o) {
     SDL_DisableScreenSaver();
   }
   const Uint64 start = SDL_GetTicks64();
+  const double epoch_unix_ms = static_cast<double>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
+  const auto analytics = open_analytics(app, o, epoch_unix_ms);
   double last_ms = 0;
   while (app.running()) {
     const double now = static_cast<double>(SDL_GetTicks64() - start);
@@ -58,6 +64,7 @@ int run_window(const Options& o) {
     }
     if (auto reloaded = reloader.take()) app.offer_content(std::move(*reloaded));
     app.step(now);
+    write_analytics(app, analytics.get());
     if (app.content_replaced()) images.reload();
     ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>((now - last_ms) / 1000.0));
     app.draw(dl);
@@ -65,6 +72,8 @@ int run_window(const Options& o) {
     SDL_RenderPresent(display->renderer());
     last_ms = now;
   }
+  app.stop_analytics();
+  write_analytics(app, analytics.get());
   return 0;
 }
 

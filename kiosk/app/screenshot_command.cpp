@@ -1,10 +1,13 @@
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include "app/commands.hpp"
 #include "app/kiosk_app.hpp"
 #include "core/session.hpp"
+#include "core/utc_time.hpp"
+#include "platform/analytics_file.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
@@ -50,6 +53,10 @@ int run_screenshot(const Options& o) {
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
   if (!configure(app, o)) return 2;
+  // Analytics carry simulated times: --start-time, else now, plus the simulated milliseconds.
+  const double epoch_unix_ms =
+      o.start_time.empty() ? static_cast<double>(std::time(nullptr)) * 1000.0 : *core::parse_iso8601_utc(o.start_time);
+  const auto analytics = open_analytics(app, o, epoch_unix_ms);
 
   // Step input, state and layout at a fixed simulated frame rate; time never comes from a clock.
   const double end_ms = (events.empty() ? 0.0 : events.back().t_ms) + kSettleMs;
@@ -57,9 +64,12 @@ int run_screenshot(const Options& o) {
   for (double t = 0; t <= end_ms && app.running(); t += kFrameMs) {
     while (next < events.size() && events[next].t_ms <= t) app.input(events[next++]);
     app.step(t);
+    write_analytics(app, analytics.get());
   }
   while (next < events.size()) app.input(events[next++]);  // a final "quit" lands here too
   app.step(end_ms);
+  app.stop_analytics();
+  write_analytics(app, analytics.get());
 
   // Rasterise only the saved frame: once to request its images, again when they are decoded.
   imgui.begin(vp.width, vp.height, 0);

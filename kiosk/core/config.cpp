@@ -60,6 +60,12 @@ Config load_config(const std::filesystem::path& path, std::vector<Diagnostic>* o
   number("warning_seconds", c.warning_seconds, 5, 300);
   text_field("language", c.language);
   text_field("content", c.content);
+  text_field("analytics_path", c.analytics_path);
+  number("analytics_retention_days", c.analytics_retention_days, 1, 3650);
+  if (c.analytics_retention_days && *c.analytics_retention_days != static_cast<int>(*c.analytics_retention_days)) {
+    problem("analytics_retention_days", "\"analytics_retention_days\" must be a whole number of days");
+    c.analytics_retention_days.reset();
+  }
   if (r.contains("panel_mm")) {
     const json& p = r["panel_mm"];
     if (p.is_array() && p.size() == 2 && p[0].is_number() && p[1].is_number() && p[0].get<double>() > 50 &&
@@ -82,7 +88,8 @@ Config load_config(const std::filesystem::path& path, std::vector<Diagnostic>* o
   }
   for (const auto& [key, value] : r.items()) {
     static const char* kKnown[] = {"kiosk", "classroom", "fullscreen", "display", "panel_mm", "idle_seconds",
-                                   "warning_seconds", "language", "content", "admin_pin", "$schema"};
+                                   "warning_seconds", "language", "content", "admin_pin", "analytics_path",
+                                   "analytics_retention_days", "$schema"};
     if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
       const TextPosition p = parsed->position_of("/" + pointer_token(key), text);
       out->push_back({name, p.line, p.column, "/" + pointer_token(key), Severity::warning,

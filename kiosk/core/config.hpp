@@ -19,6 +19,8 @@ struct Config {
   std::optional<double> warning_seconds;  // "warning_seconds" (default 20)
   std::optional<std::string> language;  // "language": the first screen's language
   std::optional<std::string> content;   // "content": the content folder
+  std::optional<std::string> analytics_path;       // "analytics_path": folder of daily analytics files
+  std::optional<double> analytics_retention_days;  // "analytics_retention_days": days kept (default 90)
   std::string pin_salt, pin_sha256;     // "admin_pin": {"salt", "sha256"}, written by `kiosk set-pin`
 };
 

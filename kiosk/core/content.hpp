@@ -108,6 +108,7 @@ struct Content {
   Translations strings;                // UI strings per language
   std::filesystem::path content_root;  // the content folder
   std::filesystem::path images_root;   // where media paths point (content_root/../images)
+  std::string version;  // a fingerprint of the content's files, set by whoever read them; "" if unknown
 
   double first_year() const;  // t0 of the earliest event or era; 1900 when there are none
   double last_year() const;   // t1 of the latest event or era; 2030 when there are none

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "platform/content_version.hpp"
+
 namespace kiosk::platform {
 
 namespace fs = std::filesystem;
@@ -63,6 +65,7 @@ void ContentReloader::watch() {
     } else if (now != loaded &&
                clock::now() - seen_since >= std::chrono::milliseconds(settle_ms_)) {
       core::LoadResult result = core::load_content(content_dir_);
+      result.content.version = content_version(content_dir_);
       loaded = now;
       lock.lock();
       ready_ = std::move(result);

@@ -330,3 +330,59 @@ TEST_CASE("a bad config file gets a precise message and no kiosk") {
   CHECK(r.output.find("broken-settings.json:2:12 /kiosk: error: \"kiosk\" must be true or false") != std::string::npos);
   CHECK(r.output.find("broken-settings.json:3:19 /idle_seconds: error") != std::string::npos);
 }
+
+TEST_CASE("three simulated visitors through the harness give the report the script implies") {
+  const Run home = screenshot("analytics-home", "");
+  REQUIRE(home.state["cards"].size() >= 2);
+  const json card0 = center_of(home.state["cards"][0]), card1 = center_of(home.state["cards"][1]);
+  const Run detail = screenshot("analytics-detail", tap(0, card0["x"], card0["y"]));
+  json back;
+  for (const auto& b : detail.state["buttons"])
+    if (b["target"] == "back") back = center_of(b);
+  REQUIRE(back.is_object());
+  // 1: reads card 0 for 20 s and walks away; 2: leaves the attract loop, reads card 1 for 40 s and
+  // walks away; 3: reads card 0 for 10 s, and the run ends (a clean stop) a second later.
+  const std::string visitors = tap(1000, card0["x"], card0["y"]) + tap(21000, back["x"], back["y"]) +
+                               tap(200000, 0.5, 0.5) + tap(202000, card1["x"], card1["y"]) + tap(242000, back["x"], back["y"]) +
+                               tap(400000, 0.5, 0.5) + tap(402000, card0["x"], card0["y"]) + tap(412000, back["x"], back["y"]);
+  const fs::path dir = temp_dir() / "analytics";
+  fs::remove_all(dir);
+  const Run run = screenshot("analytics-day", visitors, "1920x1080",
+                             "--analytics \"" + dir.string() + "\" --start-time 2024-06-15T09:00:00Z");
+  REQUIRE(run.exit_code == 0);
+  REQUIRE(fs::exists(dir / "analytics-2024-06-15.jsonl"));
+
+  const std::string report_path = (temp_dir() / "analytics-report.json").string();
+  const std::string cmd = std::string("\"") + KIOSK_EXE + "\" report \"" + dir.string() + "\" --json --out \"" + report_path + "\"";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream in(report_path);
+  const json report = json::parse(in, nullptr, false);
+  REQUIRE(report["days"].size() == 1);
+  const json& day = report["days"][0];
+  CHECK(day["day"] == "2024-06-15");
+  CHECK(day["sessions"] == 3);
+  CHECK(day["unfinished_sessions"] == 0);
+  CHECK(day["idle_warnings"] == 2);
+  CHECK(day["app_starts"] == 1);
+  CHECK(day["unclean_exits"] == 0);
+  // Sessions run from the first touch (visitor 1: finger down at 1 s) to the last (finger up at
+  // 21.08 s); the others start as they leave the attract loop. Times are rounded up to the
+  // simulated frames (60 per second).
+  CHECK(day["median_session_s"].get<double>() == Approx(20.08).margin(0.02));
+  REQUIRE(day["top_by_views"].size() == 2);
+  CHECK(day["top_by_views"][0]["id"] == home.state["cards"][0]["id"]);
+  CHECK(day["top_by_views"][0]["views"] == 2);
+  CHECK(day["top_by_views"][0]["dwell_s"].get<double>() == Approx(30).margin(0.05));
+  CHECK(day["top_by_dwell"][0]["id"] == home.state["cards"][1]["id"]);
+  CHECK(day["top_by_dwell"][0]["dwell_s"].get<double>() == Approx(40).margin(0.05));
+  CHECK(day["languages"][0]["share"] == 1.0);
+  CHECK(report["problems"].empty());
+
+  // A second run finds the first ended cleanly; the CSV has the same numbers.
+  const std::string csv = (temp_dir() / "analytics-report.csv").string();
+  REQUIRE(std::system((std::string("\"") + KIOSK_EXE + "\" report \"" + dir.string() + "\" --csv --out \"" + csv + "\"").c_str()) == 0);
+  std::ifstream csv_in(csv);
+  std::stringstream rows;
+  rows << csv_in.rdbuf();
+  CHECK(rows.str().starts_with("day,metric,item,value\n2024-06-15,sessions,,3\n"));
+}

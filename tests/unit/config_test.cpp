@@ -76,3 +76,22 @@ TEST_CASE("the admin gesture needs three fingers in the corner for the whole hol
   CHECK(g.tick(5700));
   CHECK_FALSE(g.tick(9000));  // once per hold
 }
+
+TEST_CASE("the config names the analytics folder and how many days of files it keeps") {
+  const fs::path p = fs::temp_directory_path() / "kiosk-config-analytics-test.json";
+  std::ofstream(p) << "{\"analytics_path\": \"analytics\", \"analytics_retention_days\": 30}";
+  std::vector<Diagnostic> d;
+  Config c = load_config(p, &d);
+  CHECK(d.empty());
+  CHECK(c.analytics_path == "analytics");
+  CHECK(c.analytics_retention_days == 30);
+  std::ofstream(p, std::ios::trunc) << "{\"analytics_path\": 1,\n \"analytics_retention_days\": 2.5}";
+  d.clear();
+  c = load_config(p, &d);
+  REQUIRE(d.size() == 2);
+  CHECK(format_diagnostic(d[1]) ==
+        "kiosk-config-analytics-test.json:2:30 /analytics_retention_days: error: \"analytics_retention_days\" must be a "
+        "whole number of days");
+  CHECK_FALSE(c.analytics_retention_days.has_value());
+  fs::remove(p);
+}
