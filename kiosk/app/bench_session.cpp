@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <future>
 #include <string>
 #include <vector>
@@ -21,6 +20,7 @@
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
+#include "platform/process_memory.hpp"
 #include "platform/renderer.hpp"
 
 namespace kiosk::app {
@@ -35,15 +35,6 @@ constexpr double kBudgetMs = 1000.0 / 60.0;  // a frame over this misses a 60 Hz
 
 double ms_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-// Peak resident set size of this process, MB (VmHWM), or 0 where /proc is missing.
-double peak_rss_mb() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
 }
 
 struct Percentiles {
@@ -321,7 +312,7 @@ int run_bench(const Options& o) {
                         {"submit_ms", to_json(sub)},
                         {"update_layout_ui_ms", to_json(upd_ui)},
                         {"raster_ms", to_json(ras)},
-                        {"peak_rss_mb", std::round(peak_rss_mb() * 10) / 10},
+                        {"peak_rss_mb", std::round(platform::peak_rss_mb() * 10) / 10},
                         {"texture_mb", std::round(texture_mb * 10) / 10},
                         {"peak_texture_mb", std::round(peak_texture_mb * 10) / 10},
                         {"frames_over_16ms", slow.size()}};
@@ -344,7 +335,7 @@ int run_bench(const Options& o) {
   row("  render submit", sub);
   row("update + layout + UI", upd_ui);
   row("software raster (not CPU)", ras);
-  std::printf("  peak RSS                   %8.1f MB\n", peak_rss_mb());
+  std::printf("  peak RSS                   %8.1f MB\n", platform::peak_rss_mb());
   std::printf("  texture memory             %8.1f MB at the end, %.1f MB at most\n", texture_mb, peak_texture_mb);
   std::printf("  frames over 16.7 ms        %8zu\n", slow.size());
   for (std::size_t i = 0; i < slow.size() && i < 10; ++i)

@@ -17,6 +17,7 @@ int run_export(const Options& o);      // kiosk export timelinejs [DIR] --out OU
 int run_report(const Options& o);      // kiosk report FILE... [--csv | --json] [--out FILE]
 int run_bench(const Options& o);       // kiosk bench: a scripted session, frame times and memory
 int run_bench_micro(const Options& o); // kiosk bench --micro: text engine and layout medians
+int run_soak(const Options& o);        // kiosk soak: monkey and simulated days; exit 1 on failure
 int run_set_pin(const Options& o);     // kiosk set-pin --config FILE (PIN on standard input)
 
 // Content (with its diagnostics printed to stderr) and the text engine, as both the window and

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   if (opts.command == "validate") return run_validate(opts);
   if (opts.command == "screenshot") return run_screenshot(opts);
   if (opts.command == "report") return run_report(opts);
+  if (opts.command == "soak") return run_soak(opts);
   if (opts.command == "bench") return run_bench(opts);
   if (opts.command == "import") return run_import(opts);
   if (opts.command == "export") return run_export(opts);

@@ -53,6 +53,9 @@ const char* usage() {
          "  kiosk bench [--content DIR | --synthetic N] [--size WxH] [--frames N] [--json]\n"
          "      replay a fixed session headlessly (pan, fling, pinch to days, details, languages, a reload)\n"
          "      and print startup, frame-time percentiles, peak memory and slow frames\n"
+         "  kiosk soak [--seed N] [--inputs N] [--days N] [--content DIR] [--size WxH]\n"
+         "      a seeded monkey (taps, drags, pinches, five-finger mashing, languages), then simulated days of\n"
+         "      visitors, idle resets and hourly content reloads; fails if the kiosk stops or memory keeps growing\n"
          "  kiosk bench --micro [--runs N] [--case TEXT]\n"
          "      measure the text engine (cold and steady frames) and the layout of 10,000 events; medians\n";
 }
@@ -61,7 +64,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
   Options o;
   std::size_t i = 0;
   if (i < args.size() && !args[i].starts_with("-")) o.command = args[i++];
-  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "report" && o.command != "set-pin" && o.command != "help") {
+  if (o.command != "run" && o.command != "screenshot" && o.command != "validate" && o.command != "bench" && o.command != "import" && o.command != "export" && o.command != "report" && o.command != "soak" && o.command != "set-pin" && o.command != "help") {
     *error = "unknown command \"" + o.command + "\"";
     return std::nullopt;
   }
@@ -110,6 +113,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
     else if (a == "--case") { if (!value(&o.bench_case)) return std::nullopt; }
     else if (a == "--micro") o.bench_micro = true;
+    else if (a == "--seed" || a == "--inputs" || a == "--days") {
+      if (!value(&v)) return std::nullopt;
+      long long n = -1;
+      try { n = std::stoll(v); } catch (...) { n = -1; }
+      if (n < 0 || n > 100'000'000) { *error = a + " needs a whole number from 0 to 100000000, e.g. " + a + " 7"; return std::nullopt; }
+      if (a == "--seed") o.seed = static_cast<unsigned>(n);
+      else if (a == "--inputs") o.soak_inputs = n;
+      else o.soak_days = static_cast<int>(n);
+    }
     else if (a == "--synthetic" || a == "--frames") {
       if (!value(&v)) return std::nullopt;
       int n = 0;

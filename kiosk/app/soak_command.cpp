@@ -1,0 +1,160 @@
+// kiosk soak: a seeded monkey mashes the running kiosk, then simulated days of visitors, idle
+// resets and attract loops pass with a content reload every simulated hour. Everything runs
+// headless through the real app, text engine, image decoder and renderer. It fails when the
+// kiosk stops running or its memory keeps growing after warm-up.
+#include <cstdio>
+#include <future>
+#include <set>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/kiosk_app.hpp"
+#include "core/monkey.hpp"
+#include "platform/content_version.hpp"
+#include "platform/display.hpp"
+#include "platform/image_loader.hpp"
+#include "platform/imgui_backend.hpp"
+#include "platform/process_memory.hpp"
+#include "platform/renderer.hpp"
+
+namespace kiosk::app {
+
+namespace {
+
+constexpr double kFrameMs = 1000.0 / 60.0;
+constexpr double kIdleStepMs = 1000.0;        // the kiosk alone: one step a second
+constexpr double kIdleDrawMs = 60'000.0;      // ... and one drawn frame a minute
+constexpr double kVisitorMs = 5'000.0;        // each simulated visitor touches for 5 s
+constexpr double kHourMs = 3'600'000.0;
+constexpr double kMaxGrowth = 0.05;           // RSS after warm-up may grow by less than this
+
+struct Rig {
+  platform::ImGuiFrame& imgui;
+  platform::Renderer& renderer;
+  platform::Display& display;
+  platform::ImageLoader& images;
+  KioskApp& app;
+  core::Viewport vp;
+  long long frames_drawn = 0;
+
+  void step(double t, bool draw) {
+    app.step(t);
+    if (app.content_replaced()) images.reload();
+    if (!draw) return;
+    ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>(kFrameMs / 1000));
+    app.draw(dl);
+    renderer.render(imgui.end());
+    SDL_RenderFlush(display.renderer());
+    ++frames_drawn;
+  }
+};
+
+}  // namespace
+
+int run_soak(const Options& o) {
+  std::string error;
+  Loaded loaded = load_for_display(o, &error);
+  if (!loaded.text) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  auto display = platform::Display::open_headless(o.width, o.height, &error, true);
+  if (!display) {
+    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+    return 1;
+  }
+  platform::ImGuiFrame imgui;
+  platform::Renderer renderer(display->renderer());
+  platform::ImageLoader images(loaded.content.content.images_root);
+  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
+  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
+  if (!configure(app, o)) return 2;
+  // Locked down with a PIN no random tapping can find: nothing the monkey does may end the kiosk.
+  app.set_kiosk_mode(true, "soak", std::string(64, 'f'));
+  Rig rig{imgui, renderer, *display, images, app, vp};
+  core::Monkey monkey(o.seed, vp.width, vp.height);
+  std::vector<core::InputEvent> input;
+  std::set<std::string> languages, modes;
+  long long inputs = 0, details = 0;
+  double t = 0, rss_warm = 0;
+  auto fail = [&](const char* what) {
+    std::fprintf(stderr, "kiosk soak: FAILED: %s (seed %u, simulated %.0f s, %lld inputs)\n", what, o.seed, t / 1000, inputs);
+    return 1;
+  };
+  auto feed = [&] {
+    for (const core::InputEvent& e : input) app.input(e);
+    inputs += static_cast<long long>(input.size());
+    input.clear();
+    languages.insert(app.state().language);
+    modes.insert(core::mode_name(app.state().mode));
+    if (app.state().mode == core::Mode::detail) ++details;
+  };
+
+  // 1. The monkey, frame by frame, every frame drawn.
+  std::fprintf(stderr, "kiosk soak: %lld monkey inputs (seed %u)\n", o.soak_inputs, o.seed);
+  while (inputs < o.soak_inputs) {
+    monkey.frame(t, app.layout(), &input);
+    feed();
+    rig.step(t, true);
+    if (!app.running()) return fail("the kiosk stopped running during the monkey");
+    if (rss_warm == 0 && inputs >= o.soak_inputs / 5) rss_warm = platform::rss_mb();
+    t += kFrameMs;
+  }
+  monkey.lift_all(t, &input);
+  feed();
+
+  // 2. Simulated days: a visitor every hour, idle resets and attract loops in between, and the
+  // content read again every hour off the frame thread (applied between sessions).
+  std::fprintf(stderr, "kiosk soak: %d simulated day(s)\n", o.soak_days);
+  const double days_end = t + o.soak_days * 24 * kHourMs;
+  int reloads_started = 0, reloads_applied = 0;
+  std::future<core::LoadResult> reload;
+  double next_hour = t + kHourMs, next_draw = t;
+  while (t < days_end) {
+    const double visitor_end = t + kVisitorMs;
+    while (t < visitor_end) {  // a visitor
+      monkey.frame(t, app.layout(), &input);
+      feed();
+      rig.step(t, true);
+      if (!app.running()) return fail("the kiosk stopped running during a visitor's session");
+      t += kFrameMs;
+    }
+    monkey.lift_all(t, &input);
+    feed();
+    while (t < next_hour) {  // nobody: the warning, the reset, then the attract loop
+      if (reload.valid() && reload.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        app.offer_content(reload.get());
+      const bool draw = t >= next_draw;
+      if (draw) next_draw = t + kIdleDrawMs;
+      rig.step(t, draw);
+      if (app.content_replaced()) ++reloads_applied;
+      if (!app.running()) return fail("the kiosk stopped running while idle");
+      t += kIdleStepMs;
+    }
+    if (app.state().mode != core::Mode::attract) return fail("an hour without input did not end in the attract loop");
+    next_hour += kHourMs;
+    if (reload.valid()) reload.wait();
+    reload = std::async(std::launch::async, [dir = resolve_content_dir(o)] {
+      core::LoadResult r = core::load_content(dir);
+      r.content.version = platform::content_version(dir);
+      return r;
+    });
+    ++reloads_started;
+  }
+  if (reload.valid()) reload.wait();
+  images.wait_idle();
+  const double rss_end = platform::rss_mb();
+  const double growth = rss_warm > 0 ? (rss_end - rss_warm) / rss_warm : 0;
+  std::printf("kiosk soak: seed %u, %lld inputs, %lld frames drawn, %.1f simulated days\n", o.seed, inputs,
+              rig.frames_drawn, t / (24 * kHourMs));
+  std::printf("  languages seen %zu, screens seen %zu, frames in a detail %lld\n", languages.size(), modes.size(), details);
+  std::printf("  content reloads started %d, applied between sessions %d\n", reloads_started, reloads_applied);
+  std::printf("  RSS after warm-up %.1f MB, at the end %.1f MB (%+.1f%%), peak %.1f MB\n", rss_warm, rss_end,
+              growth * 100, platform::peak_rss_mb());
+  if (growth >= kMaxGrowth) return fail("memory grew by 5% or more after warm-up");
+  if (o.soak_days > 0 && reloads_applied + 1 < reloads_started) return fail("hourly content reloads were not applied");
+  std::printf("  passed\n");
+  return 0;
+}
+
+}  // namespace kiosk::app
