@@ -1,6 +1,7 @@
 #include "core/loader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -16,24 +17,34 @@ using nlohmann::json;
 
 namespace {
 
+std::string too_big(std::uintmax_t size, const LoadOptions& options) {
+  return "the file is " + std::to_string(size) + " bytes; content files may be at most " +
+         std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data";
+}
+
+// Reads a whole content file into `text`; "" or why it cannot be read. Too large a file is not read.
+std::string read_file(const fs::path& path, const LoadOptions& options, std::string& text) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return "cannot read this file (" + ec.message() + ")";
+  if (size > options.max_file_bytes) return too_big(size, options);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open this file; check its permissions";
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return "";
+}
+
 // One content file being read: its text, parsed JSON and a place to report problems.
 class FileReader {
  public:
   FileReader(std::string rel_name, std::vector<Diagnostic>& out) : name_(std::move(rel_name)), out_(out) {}
 
-  // Reads and parses the file; false (with a diagnostic) when it cannot be used at all.
-  bool open(const fs::path& path, const LoadOptions& options) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) return file_error("cannot read this file (" + ec.message() + ")");
-    if (size > options.max_file_bytes)
-      return file_error("the file is " + std::to_string(size) + " bytes; content files may be at most " +
-                        std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return file_error("cannot open this file; check its permissions");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text_ = buffer.str();
+  // Parses the file's text; false (with a diagnostic) when it cannot be used at all.
+  bool parse(const std::string& text, const LoadOptions& options) {
+    if (text.size() > options.max_file_bytes) return file_error(too_big(text.size(), options));
+    text_ = text;
     JsonError error;
     auto parsed = parse_positioned_json(text_, options.max_depth, &error);
     if (!parsed) {
@@ -230,10 +241,10 @@ void check_translation(FileReader& f, const std::string& pointer, const LocalTex
 }
 
 // Reads timeline.json; `tour_positions` gets the JSON pointer of each tour, for later checks.
-void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options,
+void read_timeline(const std::string& text, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options,
                    std::vector<std::string>& tour_positions) {
   FileReader f("timeline.json", out);
-  if (!f.open(dir / "timeline.json", options)) return;
+  if (!f.parse(text, options)) return;
   const json& r = f.root();
   if (auto lang = f.string(r, "", "default_language", false)) c.default_language = *lang;
   c.strings.default_language = c.default_language;
@@ -337,26 +348,21 @@ void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out
   }
 }
 
-void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options) {
-  std::error_code ec;
-  if (!fs::is_directory(dir / "i18n", ec)) {
-    out.push_back({"i18n", 0, 0, "", Severity::error, "the i18n folder with the UI strings (en.json, ...) is missing"});
-    return;
+// Reads one UI strings file, i18n/<language>.json, into the table of its language.
+void read_strings(const std::string& text, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
+                  const LoadOptions& options) {
+  FileReader f(rel, out);
+  if (!f.parse(text, options)) return;
+  auto& table = c.strings.tables[fs::path(rel).stem().string()];
+  for (const auto& [key, value] : f.root().items()) {
+    if (key == "$schema") continue;
+    if (value.is_string()) table[key] = value.get<std::string>();
+    else f.report("/" + pointer_token(key), Severity::error, "\"" + key + "\" must be a text in quotes");
   }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir / "i18n", ec))
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
-    FileReader f("i18n/" + path.filename().string(), out);
-    if (!f.open(path, options)) continue;
-    auto& table = c.strings.tables[path.stem().string()];
-    for (const auto& [key, value] : f.root().items()) {
-      if (key == "$schema") continue;
-      if (value.is_string()) table[key] = value.get<std::string>();
-      else f.report("/" + pointer_token(key), Severity::error, "\"" + key + "\" must be a text in quotes");
-    }
-  }
+}
+
+// Once all UI strings files are read: the default language needs them; gaps in others are warned.
+void check_strings(Content& c, std::vector<Diagnostic>& out) {
   const auto base = c.strings.tables.find(c.default_language);
   if (base == c.strings.tables.end()) {
     out.push_back({"i18n/" + c.default_language + ".json", 0, 0, "", Severity::error,
@@ -381,10 +387,10 @@ void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>&
   }
 }
 
-void read_event(const fs::path& path, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
+void read_event(const std::string& text, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
                 const LoadOptions& options, std::set<std::string>& ids) {
   FileReader f(rel, out);
-  if (!f.open(path, options)) return;
+  if (!f.parse(text, options)) return;
   const json& r = f.root();
   const std::string& lang = c.default_language;
   Event e;
@@ -394,7 +400,7 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
     f.report("/id", Severity::error, "\"" + e.id + "\" is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
   else if (!e.id.empty() && ids.count(e.id))
     f.report("/id", Severity::error, "the id \"" + e.id + "\" is already used by another event; every event needs its own id");
-  else if (!e.id.empty() && path.stem().string() != e.id)
+  else if (!e.id.empty() && fs::path(rel).stem().string() != e.id)
     f.report("/id", Severity::warning, "the file name does not match the id; rename the file to \"" + e.id + ".json\"");
 
   auto start = f.date(r, "", "start_date", true);
@@ -502,64 +508,110 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
 
 }  // namespace
 
-LoadResult load_content(const fs::path& content_dir, const LoadOptions& options) {
-  LoadResult result;
-  Content& c = result.content;
-  auto& out = result.diagnostics;
-  c.content_root = content_dir;
-  c.images_root = content_dir.parent_path() / "images";
-  if (content_dir.filename().empty()) c.images_root = content_dir.parent_path().parent_path() / "images";
-  try {
-    std::error_code ec;
-    if (!fs::is_directory(content_dir, ec)) {
-      out.push_back({content_dir.string(), 0, 0, "", Severity::error, "this content folder does not exist"});
-      return result;
-    }
-    std::vector<std::string> tour_positions;
-    read_timeline(content_dir, c, out, options, tour_positions);
-    read_translations(content_dir, c, out, options);
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(content_dir / "events", ec))
-      if (entry.path().extension() == ".json") files.push_back(entry.path());
-    if (ec) out.push_back({"events", 0, 0, "", Severity::error, "the events folder cannot be read (" + ec.message() + ")"});
-    std::sort(files.begin(), files.end());
-    std::set<std::string> ids;
-    for (const auto& path : files)
-      read_event(path, "events/" + path.filename().string(), c, out, options, ids);
+ContentReader::ContentReader(fs::path content_root, fs::path images_root, const LoadOptions& options)
+    : options_(options) {
+  result_.content.content_root = std::move(content_root);
+  result_.content.images_root = std::move(images_root);
+}
 
-    for (auto& e : c.events) {
-      std::vector<std::string> known;
-      for (const auto& rel : e.related) {
-        if (ids.count(rel)) known.push_back(rel);
-        else out.push_back({e.file, 0, 0, "/related", Severity::error,
-                            "the related event \"" + rel + "\" does not exist; check its id"});
-      }
-      e.related = std::move(known);
+void ContentReader::timeline(const std::string& text) {
+  read_timeline(text, result_.content, result_.diagnostics, options_, tour_pointers_);
+}
+
+void ContentReader::strings(const std::string& text, const std::string& file) {
+  read_strings(text, file, result_.content, result_.diagnostics, options_);
+}
+
+void ContentReader::check_strings() { core::check_strings(result_.content, result_.diagnostics); }
+
+void ContentReader::event(const std::string& text, const std::string& file) {
+  read_event(text, file, result_.content, result_.diagnostics, options_, ids_);
+}
+
+void ContentReader::unreadable(const std::string& file, std::string message) {
+  result_.diagnostics.push_back({file, 0, 0, "", Severity::error, std::move(message)});
+}
+
+LoadResult ContentReader::finish() {
+  Content& c = result_.content;
+  auto& out = result_.diagnostics;
+  for (auto& e : c.events) {
+    std::vector<std::string> known;
+    for (const auto& rel : e.related) {
+      if (ids_.count(rel)) known.push_back(rel);
+      else out.push_back({e.file, 0, 0, "/related", Severity::error,
+                          "the related event \"" + rel + "\" does not exist; check its id"});
     }
-    for (std::size_t t = 0; t < c.tours.size(); ++t) {
-      std::vector<std::string> known;
-      for (std::size_t k = 0; k < c.tours[t].events.size(); ++k) {
-        const std::string& id = c.tours[t].events[k];
-        if (ids.count(id)) known.push_back(id);
-        else out.push_back({"timeline.json", 0, 0, tour_positions[t] + "/events/" + std::to_string(k), Severity::error,
-                            "the tour stop \"" + id + "\" is not an event id; check its spelling"});
-      }
-      c.tours[t].events = std::move(known);
-    }
-    for (std::size_t k = 0; k < c.attract.highlights.size(); ++k)
-      if (!ids.count(c.attract.highlights[k]))
-        out.push_back({"timeline.json", 0, 0, "/attract/highlights/" + std::to_string(k), Severity::error,
-                       "the highlight \"" + c.attract.highlights[k] + "\" is not an event id; check its spelling"});
-    std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) {
-      return a.t0 != b.t0 ? a.t0 < b.t0 : a.id < b.id;
-    });
-  } catch (const std::exception& ex) {
-    out.push_back({content_dir.string(), 0, 0, "", Severity::error, std::string("content could not be read: ") + ex.what()});
+    e.related = std::move(known);
   }
+  for (std::size_t t = 0; t < c.tours.size(); ++t) {
+    std::vector<std::string> known;
+    for (std::size_t k = 0; k < c.tours[t].events.size(); ++k) {
+      const std::string& id = c.tours[t].events[k];
+      if (ids_.count(id)) known.push_back(id);
+      else out.push_back({"timeline.json", 0, 0, tour_pointers_[t] + "/events/" + std::to_string(k), Severity::error,
+                          "the tour stop \"" + id + "\" is not an event id; check its spelling"});
+    }
+    c.tours[t].events = std::move(known);
+  }
+  for (std::size_t k = 0; k < c.attract.highlights.size(); ++k)
+    if (!ids_.count(c.attract.highlights[k]))
+      out.push_back({"timeline.json", 0, 0, "/attract/highlights/" + std::to_string(k), Severity::error,
+                     "the highlight \"" + c.attract.highlights[k] + "\" is not an event id; check its spelling"});
+  std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) {
+    return a.t0 != b.t0 ? a.t0 < b.t0 : a.id < b.id;
+  });
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.severity == Severity::error && b.severity != Severity::error;
   });
-  return result;
+  return std::move(result_);
+}
+
+LoadResult load_content(const fs::path& content_dir, const LoadOptions& options) {
+  fs::path images_root = content_dir.parent_path() / "images";
+  if (content_dir.filename().empty()) images_root = content_dir.parent_path().parent_path() / "images";
+  ContentReader reader(content_dir, images_root, options);
+  // Reads one file and hands its text to `use`, or reports why it cannot be read.
+  auto read = [&](const fs::path& path, const std::string& rel, auto use) {
+    std::string text;
+    if (std::string problem = read_file(path, options, text); !problem.empty()) reader.unreadable(rel, std::move(problem));
+    else use(text);
+  };
+  try {
+    std::error_code ec;
+    if (!fs::is_directory(content_dir, ec)) {
+      reader.unreadable(content_dir.string(), "this content folder does not exist");
+      return reader.finish();
+    }
+    read(content_dir / "timeline.json", "timeline.json", [&](const std::string& t) { reader.timeline(t); });
+
+    if (!fs::is_directory(content_dir / "i18n", ec)) {
+      reader.unreadable("i18n", "the i18n folder with the UI strings (en.json, ...) is missing");
+    } else {
+      std::vector<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(content_dir / "i18n", ec))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& path : files) {
+        const std::string rel = "i18n/" + path.filename().string();
+        read(path, rel, [&](const std::string& t) { reader.strings(t, rel); });
+      }
+      reader.check_strings();
+    }
+
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(content_dir / "events", ec))
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    if (ec) reader.unreadable("events", "the events folder cannot be read (" + ec.message() + ")");
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      const std::string rel = "events/" + path.filename().string();
+      read(path, rel, [&](const std::string& t) { reader.event(t, rel); });
+    }
+  } catch (const std::exception& ex) {
+    reader.unreadable(content_dir.string(), std::string("content could not be read: ") + ex.what());
+  }
+  return reader.finish();
 }
 
 }  // namespace kiosk::core

@@ -100,7 +100,9 @@ ImportResult import_timelinejs(const json& tjs, const std::string& lang) {
     return r;
   }
   json timeline = {{"default_language", lang}, {"languages", {lang}}, {"themes", json::array()}, {"eras", json::array()}};
-  const std::string title = tjs.contains("title") ? text_of(tjs["title"].value("text", json::object()), "headline") : "";
+  const std::string title = tjs.contains("title") && tjs["title"].is_object()
+                                ? text_of(tjs["title"].value("text", json::object()), "headline")
+                                : "";
   timeline["title"] = local(title.empty() ? "Imported timeline" : title, lang);
 
   std::map<std::string, std::string> theme_of_group;
@@ -133,7 +135,8 @@ ImportResult import_timelinejs(const json& tjs, const std::string& lang) {
     if (!end.empty() && end != start) {
       std::string error;
       const auto s = parse_date(start, &error), en = parse_date(end, &error);
-      if (s && en && period_end(*en) > period_start(*s)) out["end_date"] = end;
+      // As the loader checks it: the whole end period lies after the start ("622" does not end "622-08-09").
+      if (s && en && period_start(*en) >= period_start(*s) && period_end(*en) >= period_start(*s)) out["end_date"] = end;
       else r.messages.push_back(where + ": end date " + end + " is before the start; dropped");
     }
     std::string display = e.value("display_date", json()).is_string() ? e["display_date"].get<std::string>() : "";
@@ -186,11 +189,21 @@ ImportResult import_timelinejs(const json& tjs, const std::string& lang) {
     std::set<std::string> era_ids;
     for (std::size_t i = 0; i < tjs["eras"].size(); ++i) {
       const json& era = tjs["eras"][i];
+      if (!era.is_object()) {
+        r.messages.push_back("era " + std::to_string(i + 1) + ": not an object; skipped");
+        continue;
+      }
       const std::string start = native_date(era.value("start_date", json::object()));
       const std::string end = native_date(era.value("end_date", json::object()));
       const std::string name = text_of(era.value("text", json::object()), "headline");
       if (start.empty() || end.empty()) {
         r.messages.push_back("era " + std::to_string(i + 1) + ": needs a start and an end date; skipped");
+        continue;
+      }
+      std::string error;  // the loader refuses an era that ends before it starts
+      const auto s = parse_date(start, &error), en = parse_date(end, &error);
+      if (!s || !en || period_end(*en) <= period_start(*s)) {
+        r.messages.push_back("era " + std::to_string(i + 1) + ": ends before it starts; skipped");
         continue;
       }
       timeline["eras"].push_back({{"id", unique(slug(name.empty() ? "era" : name), era_ids)},

@@ -126,3 +126,36 @@ TEST_CASE("export then import keeps ids, dates, headlines and text") {
     CHECK(b.body.get("en", "en") == text);
   }
 }
+
+TEST_CASE("a title or an era that is not an object is ignored, not thrown about (found by libFuzzer)") {
+  // json::value() throws on a non-object; both shapes reached it and `kiosk import` crashed.
+  const ImportResult r = import_timelinejs(json::parse(R"({"title": 5, "events": [{"start_date": {"year": 1900}}],
+                                                           "eras": [5, {"start_date": {"year": 1900}, "end_date": {"year": 1910}}]})"),
+                                           "en");
+  CHECK(r.imported == 1);
+  CHECK(r.files.at("timeline.json")["title"]["en"] == "Imported timeline");
+  CHECK(r.files.at("timeline.json")["eras"].size() == 1);
+  CHECK(std::find(r.messages.begin(), r.messages.end(), "era 1: not an object; skipped") != r.messages.end());
+}
+
+TEST_CASE("an era that ends before it starts is skipped, since the loader refuses it (found by libFuzzer)") {
+  const ImportResult r = import_timelinejs(
+      json::parse(R"({"events": [], "eras": [{"start_date": {"year": 1950}, "end_date": {"year": 1940}},
+                                            {"start_date": {"year": 1940}, "end_date": {"year": 1950}}]})"),
+      "en");
+  CHECK(r.files.at("timeline.json")["eras"].size() == 1);
+  CHECK(std::find(r.messages.begin(), r.messages.end(), "era 1: ends before it starts; skipped") != r.messages.end());
+}
+
+TEST_CASE("an end date that begins before the start date is dropped, as the loader would refuse it (found by libFuzzer)") {
+  // "622" (a year without its month) ends after 622-08-09 but begins before it.
+  const ImportResult r = import_timelinejs(
+      json::parse(R"({"events": [{"start_date": {"year": "622", "month": "08", "day": "09"}, "end_date": {"year": "622"},
+                                  "text": {"headline": "Hijra"}},
+                                 {"start_date": {"year": "622", "month": "08"}, "end_date": {"year": "622", "month": "09"},
+                                  "text": {"headline": "Kept"}}]})"),
+      "en");
+  CHECK_FALSE(r.files.at("events/hijra-622-08-09.json").contains("end_date"));
+  CHECK(r.files.at("events/kept-622-08.json")["end_date"] == "622-09");
+  CHECK(std::find(r.messages.begin(), r.messages.end(), "event 1: end date 622 is before the start; dropped") != r.messages.end());
+}
