@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/content_path.hpp"
 #include "core/image_header.hpp"
 #include "core/json_positions.hpp"
 #include "core/reading_budget.hpp"
@@ -21,23 +22,34 @@ class FileReader {
  public:
   FileReader(std::string rel_name, std::vector<Diagnostic>& out) : name_(std::move(rel_name)), out_(out) {}
 
-  // Reads and parses the file; false (with a diagnostic) when it cannot be used at all.
-  bool open(const fs::path& path, const LoadOptions& options) {
+  // Reads and parses the file at `path`, which must stay inside `root` (the content folder);
+  // false (with a diagnostic) when it cannot be used at all. Reads at most max_file_bytes + 1.
+  bool open(const fs::path& path, const fs::path& root, const LoadOptions& options) {
     std::error_code ec;
+    if (!is_inside(path, root))
+      return file_error("this file is a link that leads outside the content folder; copy the file into the folder instead");
+    const fs::file_status status = fs::status(path, ec);
+    if (fs::is_directory(status)) return file_error("this is a folder, not a file; rename it so its name does not end in .json");
+    if (!fs::exists(status)) return file_error("cannot read this file: it is a link to a file that does not exist");
+    if (ec) return file_error("cannot read this file (" + ec.message() + ")");
+    if (!fs::is_regular_file(status))
+      return file_error("this is not an ordinary file (a pipe, socket or device); remove it from the content folder");
     const auto size = fs::file_size(path, ec);
     if (ec) return file_error("cannot read this file (" + ec.message() + ")");
-    if (size > options.max_file_bytes)
-      return file_error("the file is " + std::to_string(size) + " bytes; content files may be at most " +
-                        std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data");
+    if (size > options.max_file_bytes) return too_big(size, options);
     std::ifstream in(path, std::ios::binary);
     if (!in) return file_error("cannot open this file; check its permissions");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text_ = buffer.str();
+    text_.resize(options.max_file_bytes + 1);
+    in.read(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return file_error("cannot read this file; check its permissions");
+    if (text_.size() > options.max_file_bytes) return too_big(text_.size(), options);  // grew while being read
+    if (text_.empty()) return file_error("the file is empty; write one JSON object { ... } in it, or delete it");
     JsonError error;
     auto parsed = parse_positioned_json(text_, options.max_depth, &error);
     if (!parsed) {
       out_.push_back({name_, error.position.line, error.position.column, "", Severity::error, error.message});
+      ++errors_;
       return false;
     }
     json_ = std::move(*parsed);
@@ -51,10 +63,18 @@ class FileReader {
 
   // Reports a problem; an error also marks the event to be skipped unless `keeps_event`
   // (a broken picture gets a placeholder, not a missing event).
+  // After kMaxReports problems in one file the rest are counted, not listed: a hostile file with
+  // half a million wrong entries must not cost half a million line-and-column scans.
   bool report(const std::string& pointer, Severity severity, std::string message, bool keeps_event = false) {
+    if (severity == Severity::error && !keeps_event) ++errors_;
+    if (++reports_ > kMaxReports) {
+      if (reports_ == kMaxReports + 1)
+        out_.push_back({name_, 0, 0, "", severity, "more than " + std::to_string(kMaxReports) +
+                                                       " problems in this file; fix those listed, then validate again"});
+      return false;
+    }
     const TextPosition p = json_.position_of(pointer, text_);
     out_.push_back({name_, p.line, p.column, pointer, severity, std::move(message)});
-    if (severity == Severity::error && !keeps_event) ++errors_;
     return false;
   }
 
@@ -161,11 +181,19 @@ class FileReader {
     return false;
   }
 
+  bool too_big(std::uintmax_t size, const LoadOptions& options) {
+    return file_error("the file is " + std::to_string(size) + " bytes; content files may be at most " +
+                      std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data");
+  }
+
+  static constexpr int kMaxReports = 100;
+
   std::string name_;
   std::vector<Diagnostic>& out_;
   std::string text_;
   PositionedJson json_;
   int errors_ = 0;
+  int reports_ = 0;
 };
 
 bool is_slug(const std::string& id) {
@@ -175,46 +203,28 @@ bool is_slug(const std::string& id) {
   });
 }
 
-// Why `rel` may not be used as an image path, or "" when it is inside `images_root` and exists.
-std::string image_path_problem(const std::string& rel, const fs::path& images_root, fs::path* resolved) {
-  const fs::path p(rel);
-  if (rel.empty()) return "the image path is empty";
-  if (p.is_absolute()) return "\"" + rel + "\" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
-  for (const auto& part : p)
-    if (part == "..") return "\"" + rel + "\" climbs out of the images folder with \"..\"; keep images inside images/";
-  std::error_code ec;
-  const fs::path full = images_root / p;
-  if (!fs::exists(full, ec)) return "the image \"" + rel + "\" does not exist in the images folder; check the spelling";
-  const fs::path real = fs::weakly_canonical(full, ec);
-  const fs::path root = fs::weakly_canonical(images_root, ec);
-  const auto rel_to_root = real.lexically_relative(root);
-  if (ec || rel_to_root.empty() || *rel_to_root.begin() == "..")
-    return "\"" + rel + "\" is a link that leads outside the images folder; copy the image into images/ instead";
-  if (!fs::is_regular_file(real, ec)) return "\"" + rel + "\" is not a file";
-  *resolved = real;
-  return "";
-}
-
 // Image errors keep their event: the visitor sees a placeholder, the curator a precise message.
 void check_image(FileReader& f, const std::string& ptr, const std::string& rel, const fs::path& images_root,
                  const LoadOptions& options) {
   fs::path file;
-  std::string problem = image_path_problem(rel, images_root, &file);
+  std::string problem = image_path_problem(rel, images_root, options.max_image_bytes, &file);
   if (problem.empty()) {
     std::string header_error;
     if (auto header = read_image_header(file, &header_error)) {
-      const long long pixels = header->width * header->height;
       const std::string size = std::to_string(header->width) + "x" + std::to_string(header->height);
+      // width and height come from the file: compare without multiplying, which could overflow
       if (header->width <= 0 || header->height <= 0)
-        problem = "\"" + rel + "\" has no pixels (" + size + "); re-export it";
-      else if (pixels > options.max_image_pixels)
-        problem = "\"" + rel + "\" is " + size + " pixels, over the limit of " + std::to_string(options.max_image_pixels) +
+        problem = quote_text(rel) + " has no pixels (" + size + "); re-export it";
+      else if (header->width > options.max_image_pixels / header->height)
+        problem = quote_text(rel) + " is " + size + " pixels, over the limit of " + std::to_string(options.max_image_pixels) +
                   " pixels; scale it down to at most " + std::to_string(options.display_width) + " pixels wide";
+      else if (!header->complete)
+        problem = quote_text(rel) + " is cut off: the " + header->format + " file ends before its end marker; copy or export it again";
       else if (header->width > 2 * options.display_width || header->height > 2 * options.display_height)
-        f.report(ptr, Severity::warning, "\"" + rel + "\" is " + size + " pixels, far larger than any screen shows; scale it down to at most " +
+        f.report(ptr, Severity::warning, quote_text(rel) + " is " + size + " pixels, far larger than any screen shows; scale it down to at most " +
                                              std::to_string(options.display_width) + " pixels wide to load faster");
     } else {
-      problem = "\"" + rel + "\" " + header_error;
+      problem = quote_text(rel) + " " + header_error;
     }
   }
   if (!problem.empty()) f.report(ptr, Severity::error, problem + "; a placeholder is shown", true);
@@ -233,7 +243,7 @@ void check_translation(FileReader& f, const std::string& pointer, const LocalTex
 void read_timeline(const fs::path& dir, Content& c, std::vector<Diagnostic>& out, const LoadOptions& options,
                    std::vector<std::string>& tour_positions) {
   FileReader f("timeline.json", out);
-  if (!f.open(dir / "timeline.json", options)) return;
+  if (!f.open(dir / "timeline.json", dir, options)) return;
   const json& r = f.root();
   if (auto lang = f.string(r, "", "default_language", false)) c.default_language = *lang;
   c.strings.default_language = c.default_language;
@@ -349,7 +359,7 @@ void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>&
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
     FileReader f("i18n/" + path.filename().string(), out);
-    if (!f.open(path, options)) continue;
+    if (!f.open(path, dir, options)) continue;
     auto& table = c.strings.tables[path.stem().string()];
     for (const auto& [key, value] : f.root().items()) {
       if (key == "$schema") continue;
@@ -384,14 +394,14 @@ void read_translations(const fs::path& dir, Content& c, std::vector<Diagnostic>&
 void read_event(const fs::path& path, const std::string& rel, Content& c, std::vector<Diagnostic>& out,
                 const LoadOptions& options, std::set<std::string>& ids) {
   FileReader f(rel, out);
-  if (!f.open(path, options)) return;
+  if (!f.open(path, c.content_root, options)) return;
   const json& r = f.root();
   const std::string& lang = c.default_language;
   Event e;
   e.file = rel;
   e.id = f.string(r, "", "id", true).value_or("");
   if (!e.id.empty() && !is_slug(e.id))
-    f.report("/id", Severity::error, "\"" + e.id + "\" is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
+    f.report("/id", Severity::error, quote_text(e.id) + " is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
   else if (!e.id.empty() && ids.count(e.id))
     f.report("/id", Severity::error, "the id \"" + e.id + "\" is already used by another event; every event needs its own id");
   else if (!e.id.empty() && path.stem().string() != e.id)
