@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/content_path.hpp"
 #include "core/image_header.hpp"
@@ -62,9 +61,9 @@ class FileReader {
   int errors() const { return errors_; }
 
   // Reports a problem; an error also marks the event to be skipped unless `keeps_event`
-  // (a broken picture gets a placeholder, not a missing event).
-  // After kMaxReports problems in one file the rest are counted, not listed: a hostile file with
-  // half a million wrong entries must not cost half a million line-and-column scans.
+  // (a broken picture gets a placeholder, not a missing event). Past kMaxReports problems in one
+  // file one summary line stands for the rest: a hostile file with half a million wrong entries
+  // must not cost half a million line-and-column scans.
   bool report(const std::string& pointer, Severity severity, std::string message, bool keeps_event = false) {
     if (severity == Severity::error && !keeps_event) ++errors_;
     if (++reports_ > kMaxReports) {
