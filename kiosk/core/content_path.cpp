@@ -45,7 +45,8 @@ std::string image_path_problem(const std::string& rel, const fs::path& images_ro
   if (std::any_of(rel.begin(), rel.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
     return q + " holds an invisible control character; retype the image path";
   const fs::path p(rel);
-  if (p.is_absolute()) return q + " is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
+  if (p.is_absolute())
+    return q + " is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
   for (const auto& part : p)
     if (part == "..") return q + " climbs out of the images folder with \"..\"; keep images inside images/";
   std::error_code ec;

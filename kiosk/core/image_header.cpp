@@ -1,7 +1,7 @@
 #include "core/image_header.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <string_view>
 #include <vector>

@@ -10,7 +10,7 @@ namespace kiosk::core {
 struct ImageHeader {
   std::string format;  // "png", "jpeg", "gif", "bmp"
   long long width = 0, height = 0;  // pixels
-  bool complete = true;  // false when a PNG or JPEG lacks its end marker: the file was cut off
+  bool complete = true;             // false when a PNG or JPEG lacks its end marker: the file was cut off
 };
 
 // The header of the file at `path`, or nullopt with `error` saying what is wrong: unreadable, cut

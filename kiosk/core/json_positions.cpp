@@ -55,8 +55,10 @@ std::size_t token_start(std::string_view text, std::size_t end, std::string_view
   std::size_t t = token.size();
   while (t > 0 && at > 0) {
     const auto byte = static_cast<unsigned char>(text[at - 1]);
-    if (byte < 0x20 && t >= 8 && token.substr(t - 8, 5) == "<U+00" && token[t - 1] == '>') t -= 8;
-    else --t;
+    if (byte < 0x20 && t >= 8 && token.substr(t - 8, 5) == "<U+00" && token[t - 1] == '>')
+      t -= 8;
+    else
+      --t;
     --at;
   }
   return at;
@@ -66,7 +68,10 @@ std::size_t token_start(std::string_view text, std::size_t end, std::string_view
 class PositionRecorder final : public nlohmann::json_sax<json> {
  public:
   PositionRecorder(json& root, std::string_view text, const std::size_t& consumed, std::size_t max_depth)
-      : dom_(root, false), text_(text), consumed_(consumed), max_depth_(max_depth),
+      : dom_(root, false),
+        text_(text),
+        consumed_(consumed),
+        max_depth_(max_depth),
         pointer_budget_(8 * text.size() + 64 * 1024) {}
 
   std::map<std::string, std::size_t> offsets;
@@ -129,7 +134,8 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
     const std::string& token = parent.is_array ? index : parent.key;
     if (!parent.recorded || pointer_bytes_ + parent.pointer.size() + 1 + token.size() > pointer_budget_) return {};
     pointer = parent.pointer + "/" + (parent.is_array ? index : pointer_token(token));
-    const std::size_t start = parent.is_array ? skip_separators(text_, prev_end_, "[,") : skip_separators(text_, key_end_, ":");
+    const std::size_t start =
+        parent.is_array ? skip_separators(text_, prev_end_, "[,") : skip_separators(text_, key_end_, ":");
     pointer_bytes_ += pointer.size();
     offsets.emplace(pointer, start);
     last_recorded_ = true;
@@ -167,9 +173,9 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
   std::string_view text_;
   const std::size_t& consumed_;
   std::size_t max_depth_;
-  std::size_t pointer_budget_;   // bytes of recorded pointers at most
+  std::size_t pointer_budget_;  // bytes of recorded pointers at most
   std::size_t pointer_bytes_ = 0;
-  bool last_recorded_ = false;    // whether record() stored the value it met last
+  bool last_recorded_ = false;  // whether record() stored the value it met last
   std::vector<Container> stack_;
   std::size_t prev_end_ = 0;
   std::size_t key_end_ = 0;
@@ -186,11 +192,12 @@ std::string plain_parse_message(const std::string& what) {
   if (has("must be escaped")) {
     const auto at = what.find("U+00");
     const std::string code = at == std::string::npos ? std::string("control") : what.substr(at, 6);
-    return "a text in quotes holds an invisible control character (" + code +
-           (code == "U+0000" ? ", a NUL byte" : "") + "); delete it, or copy the text into a plain-text editor and save again";
+    return "a text in quotes holds an invisible control character (" + code + (code == "U+0000" ? ", a NUL byte" : "") +
+           "); delete it, or copy the text into a plain-text editor and save again";
   }
   if (has("surrogate U+"))
-    return "a \\u escape names half of a character (a lone UTF-16 surrogate); write the character itself instead of \\u codes";
+    return "a \\u escape names half of a character (a lone UTF-16 surrogate); write the character itself instead of "
+           "\\u codes";
   if (has("unexpected end of input"))
     return "the file ends too early: a closing } or ] or quote is missing (was it saved completely?)";
   if (has("expected '}'") && has("unexpected string literal"))

@@ -26,9 +26,11 @@ class FileReader {
   bool open(const fs::path& path, const fs::path& root, const LoadOptions& options) {
     std::error_code ec;
     if (!is_inside(path, root))
-      return file_error("this file is a link that leads outside the content folder; copy the file into the folder instead");
+      return file_error(
+          "this file is a link that leads outside the content folder; copy the file into the folder instead");
     const fs::file_status status = fs::status(path, ec);
-    if (fs::is_directory(status)) return file_error("this is a folder, not a file; rename it so its name does not end in .json");
+    if (fs::is_directory(status))
+      return file_error("this is a folder, not a file; rename it so its name does not end in .json");
     if (!fs::exists(status)) return file_error("cannot read this file: it is a link to a file that does not exist");
     if (ec) return file_error("cannot read this file (" + ec.message() + ")");
     if (!fs::is_regular_file(status))
@@ -68,8 +70,9 @@ class FileReader {
     if (severity == Severity::error && !keeps_event) ++errors_;
     if (++reports_ > kMaxReports) {
       if (reports_ == kMaxReports + 1)
-        out_.push_back({name_, 0, 0, "", severity, "more than " + std::to_string(kMaxReports) +
-                                                       " problems in this file; fix those listed, then validate again"});
+        out_.push_back({name_, 0, 0, "", severity,
+                        "more than " + std::to_string(kMaxReports) +
+                            " problems in this file; fix those listed, then validate again"});
       return false;
     }
     const TextPosition p = json_.position_of(pointer, text_);
@@ -215,13 +218,17 @@ void check_image(FileReader& f, const std::string& ptr, const std::string& rel, 
       if (header->width <= 0 || header->height <= 0)
         problem = quote_text(rel) + " has no pixels (" + size + "); re-export it";
       else if (header->width > options.max_image_pixels / header->height)
-        problem = quote_text(rel) + " is " + size + " pixels, over the limit of " + std::to_string(options.max_image_pixels) +
-                  " pixels; scale it down to at most " + std::to_string(options.display_width) + " pixels wide";
+        problem = quote_text(rel) + " is " + size + " pixels, over the limit of " +
+                  std::to_string(options.max_image_pixels) + " pixels; scale it down to at most " +
+                  std::to_string(options.display_width) + " pixels wide";
       else if (!header->complete)
-        problem = quote_text(rel) + " is cut off: the " + header->format + " file ends before its end marker; copy or export it again";
+        problem = quote_text(rel) + " is cut off: the " + header->format +
+                  " file ends before its end marker; copy or export it again";
       else if (header->width > 2 * options.display_width || header->height > 2 * options.display_height)
-        f.report(ptr, Severity::warning, quote_text(rel) + " is " + size + " pixels, far larger than any screen shows; scale it down to at most " +
-                                             std::to_string(options.display_width) + " pixels wide to load faster");
+        f.report(ptr, Severity::warning,
+                 quote_text(rel) + " is " + size +
+                     " pixels, far larger than any screen shows; scale it down to at most " +
+                     std::to_string(options.display_width) + " pixels wide to load faster");
     } else {
       problem = quote_text(rel) + " " + header_error;
     }
@@ -400,7 +407,9 @@ void read_event(const fs::path& path, const std::string& rel, Content& c, std::v
   e.file = rel;
   e.id = f.string(r, "", "id", true).value_or("");
   if (!e.id.empty() && !is_slug(e.id))
-    f.report("/id", Severity::error, quote_text(e.id) + " is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
+    f.report("/id", Severity::error,
+             quote_text(e.id) +
+                 " is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
   else if (!e.id.empty() && ids.count(e.id))
     f.report("/id", Severity::error, "the id \"" + e.id + "\" is already used by another event; every event needs its own id");
   else if (!e.id.empty() && path.stem().string() != e.id)

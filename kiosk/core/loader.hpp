@@ -14,8 +14,8 @@ namespace kiosk::core {
 struct LoadOptions {
   std::size_t max_file_bytes = 1 << 20;  // bytes; a larger content JSON file is refused unread
   std::size_t max_depth = 32;            // deepest nesting of objects/arrays accepted
-  long long max_image_pixels = 40'000'000;  // width x height; larger images are refused from their header
-  std::uintmax_t max_image_bytes = 64 << 20;  // bytes; a larger image file is refused unread
+  long long max_image_pixels = 40'000'000;                // width x height; larger images are refused from their header
+  std::uintmax_t max_image_bytes = 64 << 20;              // bytes; a larger image file is refused unread
   long long display_width = 3840, display_height = 2160;  // images over twice this get a warning
 };
 

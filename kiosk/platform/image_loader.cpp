@@ -1,10 +1,10 @@
 #include "platform/image_loader.hpp"
 
+#include <stb_image.h>
+
 #include <cstdio>
 #include <fstream>
 #include <vector>
-
-#include <stb_image.h>
 
 #include "core/content_path.hpp"
 #include "core/image_header.hpp"
@@ -82,7 +82,8 @@ std::string decode(const std::filesystem::path& root, const std::string& rel, lo
   if (!in) return "cannot be read";
   const int size = static_cast<int>(bytes.size());  // at most max_bytes, far below INT_MAX
   int w = 0, h = 0, channels = 0;
-  if (!stbi_info_from_memory(bytes.data(), size, &w, &h, &channels)) return "is not an image stb_image can read" + reason();
+  if (!stbi_info_from_memory(bytes.data(), size, &w, &h, &channels))
+    return "is not an image stb_image can read" + reason();
   if (w <= 0 || h <= 0 || w > max_pixels / h)
     return "is too large (" + std::to_string(w) + "x" + std::to_string(h) + " pixels, over the limit of " +
            std::to_string(max_pixels) + ")";
@@ -117,7 +118,8 @@ void ImageLoader::work() {
       problem = std::string("cannot be read (") + ex.what() + ")";
     }
     if (!problem.empty())
-      std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", core::quote_text(path).c_str(), problem.c_str());
+      std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", core::quote_text(path).c_str(),
+                   problem.c_str());
     {
       std::lock_guard lock(mutex_);
       auto& entry = entries_[path];

@@ -2,15 +2,13 @@
 // while decoding, shows a placeholder, and never costs more memory than the pixel budget allows.
 // The decoder checks for itself rather than trusting the loader: a file can change after
 // validation.
-#include <catch2/catch.hpp>
-
+#include <stb_image_write.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include <stb_image_write.h>
 
 #include "platform/image_loader.hpp"
 
@@ -24,7 +22,8 @@ struct Scratch {
   fs::path dir;
   Scratch() {
     static int count = 0;
-    dir = fs::temp_directory_path() / ("kiosk-hostile-images-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
+    dir = fs::temp_directory_path() /
+          ("kiosk-hostile-images-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
     fs::remove_all(dir);
     fs::create_directories(dir / "images");
   }
@@ -47,8 +46,10 @@ std::string encode(const char* format, int w, int h) {
   auto append = [](void* context, void* data, int size) {
     static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
   };
-  if (std::string(format) == "png") stbi_write_png_to_func(append, &out, w, h, 3, rgb.data(), w * 3);
-  else stbi_write_jpg_to_func(append, &out, w, h, 3, rgb.data(), 90);
+  if (std::string(format) == "png")
+    stbi_write_png_to_func(append, &out, w, h, 3, rgb.data(), w * 3);
+  else
+    stbi_write_jpg_to_func(append, &out, w, h, 3, rgb.data(), 90);
   return out;
 }
 
@@ -127,15 +128,21 @@ TEST_CASE("hostile: the decoder reads nothing outside its images folder") {
   fs::create_symlink("../../secret.png", s.images() / "events/relative-link.png");
   platform::ImageLoader loader(s.images());
 
-  CHECK(outcome(loader, "../secret.png") == "\"../secret.png\" climbs out of the images folder with \"..\"; keep images inside images/");
-  CHECK(outcome(loader, "events/../../secret.png").starts_with("\"events/../../secret.png\" climbs out of the images folder"));
-  CHECK(outcome(loader, (s.dir / "secret.png").string()).ends_with(" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\""));
-  CHECK(outcome(loader, "link.png") == "\"link.png\" is a link that leads outside the images folder; copy the image into images/ instead");
-  CHECK(outcome(loader, "events/relative-link.png").starts_with("\"events/relative-link.png\" is a link that leads outside"));
+  CHECK(outcome(loader, "../secret.png") ==
+        "\"../secret.png\" climbs out of the images folder with \"..\"; keep images inside images/");
+  CHECK(outcome(loader, "events/../../secret.png")
+            .starts_with("\"events/../../secret.png\" climbs out of the images folder"));
+  CHECK(outcome(loader, (s.dir / "secret.png").string())
+            .ends_with(" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\""));
+  CHECK(outcome(loader, "link.png") ==
+        "\"link.png\" is a link that leads outside the images folder; copy the image into images/ instead");
+  CHECK(outcome(loader, "events/relative-link.png")
+            .starts_with("\"events/relative-link.png\" is a link that leads outside"));
   // The system would read "pic.png\0..." as "pic.png": a NUL must not pass as the end of the path.
   CHECK(outcome(loader, std::string("pic.png\0../../secret.png", 24)) ==
         "\"pic.png\\u0000../../secret.png\" holds an invisible control character; retype the image path");
-  CHECK(outcome(loader, std::string("pic.png\0", 8)) == "\"pic.png\\u0000\" holds an invisible control character; retype the image path");
+  CHECK(outcome(loader, std::string("pic.png\0", 8)) ==
+        "\"pic.png\\u0000\" holds an invisible control character; retype the image path");
   CHECK(outcome(loader, "pic.png") == "");  // the folder itself works
 }
 
@@ -187,5 +194,6 @@ TEST_CASE("hostile: a 100 MB file, a folder and a pipe named like images are ref
   if (can_measure) CHECK(peak_memory_kib() - before < 16 * 1024);
   CHECK(outcome(loader, "folder.png") == "\"folder.png\" is not an ordinary file");
   CHECK(outcome(loader, "pipe.png") == "\"pipe.png\" is not an ordinary file");
-  CHECK(outcome(loader, "missing.png") == "the image \"missing.png\" does not exist in the images folder; check the spelling");
+  CHECK(outcome(loader, "missing.png") ==
+        "the image \"missing.png\" does not exist in the images folder; check the spelling");
 }

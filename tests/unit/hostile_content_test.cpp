@@ -1,12 +1,11 @@
 // Content written to attack the loader (issue #9 §4): every case must end in a precise
 // diagnostic, with no crash, no read outside the content root and bounded memory. Each test
 // builds its own broken copy of the good fixture in a temporary folder.
-#include <catch2/catch.hpp>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -43,7 +42,8 @@ void write(const fs::path& file, const std::string& bytes) {
 // An event "x" whose first picture is `image_json` (a JSON value), on line 2 at column 21.
 std::string event_with_image(const std::string& image_json) {
   return "{\"id\": \"x\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
-         "\"media\": [{\"image\": " + image_json + ", \"alt\": \"a\"}]}\n";
+         "\"media\": [{\"image\": " +
+         image_json + ", \"alt\": \"a\"}]}\n";
 }
 
 // The one error about `file`; fails the test when there is none or more than one.
@@ -64,7 +64,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // A PNG of `width` x `height` with only its signature, header and end chunk (CRCs correct).
 std::string png_header(std::uint32_t width, std::uint32_t height, bool with_end = true) {
   auto be32 = [](std::uint32_t v) {
-    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                       static_cast<char>(v)};
   };
   auto chunk = [&](const std::string& type, const std::string& data) {
     std::uint32_t crc = 0xFFFFFFFFu;
@@ -134,7 +135,8 @@ TEST_CASE("hostile: links inside the content folder that lead out of it are not 
   Scratch s;
   const fs::path outside = s.dir / "outside";
   fs::create_directory(outside);
-  write(outside / "leak.json", "{\"id\": \"leak\", \"start_date\": \"1965\", \"headline\": \"Secret\", \"sources\": [{\"title\": \"s\"}]}");
+  write(outside / "leak.json",
+        "{\"id\": \"leak\", \"start_date\": \"1965\", \"headline\": \"Secret\", \"sources\": [{\"title\": \"s\"}]}");
   fs::copy_file(s.images() / "pic.png", outside / "secret.png");
 
   fs::create_symlink(outside / "leak.json", s.content() / "events/leak.json");
@@ -142,8 +144,9 @@ TEST_CASE("hostile: links inside the content folder that lead out of it are not 
   fs::create_directory(s.images() / "events");
   fs::create_symlink("../../outside/secret.png", s.images() / "events/relative-leak.png");  // relative link
   write(s.content() / "events/x.json", event_with_image("\"leak.png\""));
-  write(s.content() / "events/y.json", "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
-                                       "\"media\": [{\"image\": \"events/relative-leak.png\", \"alt\": \"a\"}]}\n");
+  write(s.content() / "events/y.json",
+        "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
+        "\"media\": [{\"image\": \"events/relative-leak.png\", \"alt\": \"a\"}]}\n");
   const LoadResult r = s.load();
 
   const Diagnostic event = the_error(r, "events/leak.json");
@@ -164,8 +167,9 @@ TEST_CASE("hostile: a PNG header claiming 30000x30000 pixels is refused before a
   write(s.images() / "bomb.png", png_header(30000, 30000));
   write(s.images() / "overflow.png", png_header(0xFFFFFFFFu, 0xFFFFFFFFu));  // width x height overflows 64 bits
   write(s.content() / "events/x.json", event_with_image("\"bomb.png\""));
-  write(s.content() / "events/y.json", "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
-                                       "\"media\": [{\"image\": \"overflow.png\", \"alt\": \"a\"}]}\n");
+  write(s.content() / "events/y.json",
+        "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
+        "\"media\": [{\"image\": \"overflow.png\", \"alt\": \"a\"}]}\n");
   const LoadResult r = s.load();
   const Diagnostic bomb = the_error(r, "events/x.json");
   CHECK(bomb.line == 2);
@@ -185,12 +189,18 @@ TEST_CASE("hostile: truncated and damaged PNG and JPEG files get a diagnostic fr
   };
   const std::vector<Case> cases = {
       {"cut-in-header.png", pic.substr(0, 16), "\"cut-in-header.png\" is a PNG cut off or damaged before its size"},
-      {"cut-in-data.png", pic.substr(0, pic.size() - 20), "\"cut-in-data.png\" is cut off: the png file ends before its end marker"},
-      {"no-header.png", pic.substr(0, 8) + std::string(40, 'x'), "\"no-header.png\" is a PNG cut off or damaged before its size"},
-      {"cut-before-size.jpg", jpeg_start().substr(0, 20), "\"cut-before-size.jpg\" looks like a JPEG but its size could not be read"},
-      {"cut-in-data.jpg", jpeg_start() + std::string(200, '\x55'), "\"cut-in-data.jpg\" is cut off: the jpeg file ends before its end marker"},
-      {"zero-size.jpg", std::string(jpeg_start()).replace(25, 4, std::string(4, '\0')) + "\xFF\xD9", "\"zero-size.jpg\" has no pixels (0x0)"},
-      {"bad-segment.jpg", "\xFF\xD8\xFF\xE0\x00\x00" + std::string(30, '\0'), "looks like a JPEG but its size could not be read"},
+      {"cut-in-data.png", pic.substr(0, pic.size() - 20),
+       "\"cut-in-data.png\" is cut off: the png file ends before its end marker"},
+      {"no-header.png", pic.substr(0, 8) + std::string(40, 'x'),
+       "\"no-header.png\" is a PNG cut off or damaged before its size"},
+      {"cut-before-size.jpg", jpeg_start().substr(0, 20),
+       "\"cut-before-size.jpg\" looks like a JPEG but its size could not be read"},
+      {"cut-in-data.jpg", jpeg_start() + std::string(200, '\x55'),
+       "\"cut-in-data.jpg\" is cut off: the jpeg file ends before its end marker"},
+      {"zero-size.jpg", std::string(jpeg_start()).replace(25, 4, std::string(4, '\0')) + "\xFF\xD9",
+       "\"zero-size.jpg\" has no pixels (0x0)"},
+      {"bad-segment.jpg", "\xFF\xD8\xFF\xE0\x00\x00" + std::string(30, '\0'),
+       "looks like a JPEG but its size could not be read"},
       {"text.png", "<html>not found</html>", "\"text.png\" is not a PNG, JPEG, GIF or BMP image"},
   };
   for (const auto& c : cases) {
@@ -289,8 +299,9 @@ TEST_CASE("hostile: long names nested over many values cost bounded memory and d
 
   // 300,000 wrong entries in one list: the first 100 are listed, then one summary line.
   Scratch s;
-  std::string themes = "{\"id\": \"t\", \"start_date\": \"1965\", \"headline\": {\"en\": \"H\", \"es\": \"H\"}, "
-                       "\"sources\": [{\"title\": \"s\"}], \"themes\": [";
+  std::string themes =
+      "{\"id\": \"t\", \"start_date\": \"1965\", \"headline\": {\"en\": \"H\", \"es\": \"H\"}, "
+      "\"sources\": [{\"title\": \"s\"}], \"themes\": [";
   for (int i = 0; i < 300'000; ++i) themes += i ? ",1" : "1";
   write(s.content() / "events/t.json", themes + "]}");
   const LoadResult r = s.load();
@@ -322,12 +333,14 @@ TEST_CASE("hostile: invalid UTF-8 and NUL bytes in texts, ids and image paths") 
        "invisible control character (U+0000, a NUL byte)"},
       {"raw-tab", head + "\"headline\": \"H\tI\"}", 2, 13, "", "invisible control character (U+0009)"},
       {"lone-surrogate", head + "\"headline\": \"\\uD800\"}", 2, 13, "", "lone UTF-16 surrogate"},
-      {"nul-id", "{\"id\": \"x\\u0000y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}]}", 1, 8,
-       "/id", "\"x\\u0000y\" is not a valid id"},
-      {"nul-image", head + "\"headline\": \"H\", \"media\": [{\"image\": \"pic.png\\u0000../../../etc/passwd\", \"alt\": \"a\"}]}", 2, 38,
-       "/media/0/image", "\"pic.png\\u0000../../../etc/passwd\" holds an invisible control character"},
-      {"nul-image-end", head + "\"headline\": \"H\", \"media\": [{\"image\": \"pic.png\\u0000\", \"alt\": \"a\"}]}", 2, 38,
-       "/media/0/image", "\"pic.png\\u0000\" holds an invisible control character"},
+      {"nul-id",
+       "{\"id\": \"x\\u0000y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}]}", 1,
+       8, "/id", "\"x\\u0000y\" is not a valid id"},
+      {"nul-image",
+       head + "\"headline\": \"H\", \"media\": [{\"image\": \"pic.png\\u0000../../../etc/passwd\", \"alt\": \"a\"}]}",
+       2, 38, "/media/0/image", "\"pic.png\\u0000../../../etc/passwd\" holds an invisible control character"},
+      {"nul-image-end", head + "\"headline\": \"H\", \"media\": [{\"image\": \"pic.png\\u0000\", \"alt\": \"a\"}]}", 2,
+       38, "/media/0/image", "\"pic.png\\u0000\" holds an invisible control character"},
   };
   for (const auto& c : cases) {  // each its own id, so that none is a duplicate of another
     std::string text = c.text;
@@ -363,15 +376,19 @@ TEST_CASE("hostile: a folder, an empty file, a pipe and an unreadable file where
   fs::create_directory(s.images() / "folder.png");
   REQUIRE(::mkfifo((s.images() / "pipe.png").c_str(), 0644) == 0);
   write(s.content() / "events/x.json", event_with_image("\"folder.png\""));
-  write(s.content() / "events/y.json", "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
-                                       "\"media\": [{\"image\": \"pipe.png\", \"alt\": \"a\"}]}\n");
+  write(s.content() / "events/y.json",
+        "{\"id\": \"y\", \"start_date\": \"1965\", \"headline\": \"H\", \"sources\": [{\"title\": \"s\"}],\n"
+        "\"media\": [{\"image\": \"pipe.png\", \"alt\": \"a\"}]}\n");
   const LoadResult r = s.load();
 
-  CHECK(the_error(r, "events/folder.json").message == "this is a folder, not a file; rename it so its name does not end in .json");
-  CHECK(the_error(r, "events/empty.json").message == "the file is empty; write one JSON object { ... } in it, or delete it");
+  CHECK(the_error(r, "events/folder.json").message ==
+        "this is a folder, not a file; rename it so its name does not end in .json");
+  CHECK(the_error(r, "events/empty.json").message ==
+        "the file is empty; write one JSON object { ... } in it, or delete it");
   CHECK(the_error(r, "events/pipe.json").message ==
         "this is not an ordinary file (a pipe, socket or device); remove it from the content folder");
-  CHECK(contains(the_error(r, "events/dangling.json").message, "cannot read this file: it is a link to a file that does not exist"));
+  CHECK(contains(the_error(r, "events/dangling.json").message,
+                 "cannot read this file: it is a link to a file that does not exist"));
   if (::geteuid() != 0) {
     CHECK(the_error(r, "events/locked.json").message == "cannot open this file; check its permissions");
   } else {
