@@ -86,7 +86,8 @@ Config load_config(const std::filesystem::path& path, std::vector<Diagnostic>* o
       problem("admin_pin", "\"admin_pin\" is not a PIN written by `kiosk set-pin`; run it again to set the PIN");
     }
   }
-  for (const auto& [key, value] : r.items()) {
+  for (const auto& item : r.items()) {
+    const std::string& key = item.key();  // a plain name: lambdas may not capture structured bindings
     static const char* kKnown[] = {"kiosk", "classroom", "fullscreen", "display", "panel_mm", "idle_seconds",
                                    "warning_seconds", "language", "content", "admin_pin", "analytics_path",
                                    "analytics_retention_days", "$schema"};

@@ -1,5 +1,6 @@
 #include "core/json_positions.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -47,11 +48,31 @@ std::size_t skip_separators(std::string_view text, std::size_t from, std::string
   return from;
 }
 
+// Where the token that ends at byte `end` of `text` starts. nlohmann shows a control character
+// in `token` as "<U+0000>", eight characters for one byte, so the two are walked back together.
+std::size_t token_start(std::string_view text, std::size_t end, std::string_view token) {
+  std::size_t at = std::min(end, text.size());
+  std::size_t t = token.size();
+  while (t > 0 && at > 0) {
+    const auto byte = static_cast<unsigned char>(text[at - 1]);
+    if (byte < 0x20 && t >= 8 && token.substr(t - 8, 5) == "<U+00" && token[t - 1] == '>')
+      t -= 8;
+    else
+      --t;
+    --at;
+  }
+  return at;
+}
+
 // Builds the DOM through nlohmann's own SAX DOM builder and records where each value starts.
 class PositionRecorder final : public nlohmann::json_sax<json> {
  public:
   PositionRecorder(json& root, std::string_view text, const std::size_t& consumed, std::size_t max_depth)
-      : dom_(root, false), text_(text), consumed_(consumed), max_depth_(max_depth) {}
+      : dom_(root, false),
+        text_(text),
+        consumed_(consumed),
+        max_depth_(max_depth),
+        pointer_budget_(8 * text.size() + 64 * 1024) {}
 
   std::map<std::string, std::size_t> offsets;
   bool depth_exceeded = false;
@@ -82,7 +103,7 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
     syntax_error = true;
     // `position` is just past the offending token; point at its first byte instead.
-    error_offset = position > last_token.size() ? position - last_token.size() : 0;
+    error_offset = token_start(text_, position, last_token);
     error_message = ex.what();
     return false;
   }
@@ -93,22 +114,31 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
     bool is_array = false;
     std::size_t next_index = 0;
     std::string key;
+    bool recorded = true;  // false past the pointer budget: its children are not recorded either
   };
 
-  // Records the pointer and start offset of the value that the parser has just met.
+  // Records the pointer and start offset of the value that the parser has just met. Pointers are
+  // copies of their parent's, so long names nested deep over many values would cost memory
+  // quadratic in the file size: past `pointer_budget_` bytes, values go unrecorded and report
+  // the position of their nearest recorded ancestor.
   std::string record() {
     std::string pointer;
-    std::size_t start = 0;
+    last_recorded_ = false;
     if (stack_.empty()) {
-      start = skip_separators(text_, 0, "");
-    } else if (stack_.back().is_array) {
-      pointer = stack_.back().pointer + "/" + std::to_string(stack_.back().next_index++);
-      start = skip_separators(text_, prev_end_, "[,");
-    } else {
-      pointer = stack_.back().pointer + "/" + pointer_token(stack_.back().key);
-      start = skip_separators(text_, key_end_, ":");
+      offsets.emplace(pointer, skip_separators(text_, 0, ""));
+      last_recorded_ = true;
+      return pointer;
     }
+    Container& parent = stack_.back();
+    const std::string index = parent.is_array ? std::to_string(parent.next_index++) : std::string();
+    const std::string& token = parent.is_array ? index : parent.key;
+    if (!parent.recorded || pointer_bytes_ + parent.pointer.size() + 1 + token.size() > pointer_budget_) return {};
+    pointer = parent.pointer + "/" + (parent.is_array ? index : pointer_token(token));
+    const std::size_t start =
+        parent.is_array ? skip_separators(text_, prev_end_, "[,") : skip_separators(text_, key_end_, ":");
+    pointer_bytes_ += pointer.size();
     offsets.emplace(pointer, start);
+    last_recorded_ = true;
     return pointer;
   }
 
@@ -125,7 +155,7 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
       depth_offset = start_guess > 0 ? start_guess - 1 : 0;
       return false;
     }
-    stack_.push_back(Container{std::move(pointer), is_array, 0, {}});
+    stack_.push_back(Container{std::move(pointer), is_array, 0, {}, last_recorded_});
     return true;
   }
 
@@ -143,6 +173,9 @@ class PositionRecorder final : public nlohmann::json_sax<json> {
   std::string_view text_;
   const std::size_t& consumed_;
   std::size_t max_depth_;
+  std::size_t pointer_budget_;  // bytes of recorded pointers at most
+  std::size_t pointer_bytes_ = 0;
+  bool last_recorded_ = false;  // whether record() stored the value it met last
   std::vector<Container> stack_;
   std::size_t prev_end_ = 0;
   std::size_t key_end_ = 0;
@@ -154,8 +187,17 @@ std::string plain_parse_message(const std::string& what) {
   const auto has = [&](const char* s) { return what.find(s) != std::string::npos; };
   if (has("ill-formed UTF-8"))
     return "the file is not valid UTF-8 text here (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8 in your editor";
-  if (has("must be escaped"))
+  if (has("must be escaped") && (has("U+000A") || has("U+000D")))
     return "a text in quotes runs on to the next line: add its closing quote \" (or write a line break as \\n)";
+  if (has("must be escaped")) {
+    const auto at = what.find("U+00");
+    const std::string code = at == std::string::npos ? std::string("control") : what.substr(at, 6);
+    return "a text in quotes holds an invisible control character (" + code + (code == "U+0000" ? ", a NUL byte" : "") +
+           "); delete it, or copy the text into a plain-text editor and save again";
+  }
+  if (has("surrogate U+"))
+    return "a \\u escape names half of a character (a lone UTF-16 surrogate); write the character itself instead of "
+           "\\u codes";
   if (has("unexpected end of input"))
     return "the file ends too early: a closing } or ] or quote is missing (was it saved completely?)";
   if (has("expected '}'") && has("unexpected string literal"))

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <fstream>
 #include <set>
-#include <sstream>
 
+#include "core/content_path.hpp"
 #include "core/image_header.hpp"
 #include "core/json_positions.hpp"
 #include "core/reading_budget.hpp"
@@ -22,17 +22,29 @@ std::string too_big(std::uintmax_t size, const LoadOptions& options) {
          std::to_string(options.max_file_bytes) + " bytes, so split it or remove pasted data";
 }
 
-// Reads a whole content file into `text`; "" or why it cannot be read. Too large a file is not read.
-std::string read_file(const fs::path& path, const LoadOptions& options, std::string& text) {
+// Reads a whole content file into `text`, reading at most max_file_bytes + 1 bytes; "" or why it
+// cannot be used. `path` must stay inside `root` (the content folder): links out are not followed.
+std::string read_file(const fs::path& path, const fs::path& root, const LoadOptions& options, std::string& text) {
   std::error_code ec;
+  if (!is_inside(path, root))
+    return "this file is a link that leads outside the content folder; copy the file into the folder instead";
+  const fs::file_status status = fs::status(path, ec);
+  if (fs::is_directory(status)) return "this is a folder, not a file; rename it so its name does not end in .json";
+  if (!fs::exists(status)) return "cannot read this file: it is a link to a file that does not exist";
+  if (ec) return "cannot read this file (" + ec.message() + ")";
+  if (!fs::is_regular_file(status))
+    return "this is not an ordinary file (a pipe, socket or device); remove it from the content folder";
   const auto size = fs::file_size(path, ec);
   if (ec) return "cannot read this file (" + ec.message() + ")";
   if (size > options.max_file_bytes) return too_big(size, options);
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot open this file; check its permissions";
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
+  text.resize(options.max_file_bytes + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) return "cannot read this file; check its permissions";
+  if (text.size() > options.max_file_bytes) return too_big(text.size(), options);  // grew while being read
+  if (text.empty()) return "the file is empty; write one JSON object { ... } in it, or delete it";
   return "";
 }
 
@@ -49,6 +61,7 @@ class FileReader {
     auto parsed = parse_positioned_json(text_, options.max_depth, &error);
     if (!parsed) {
       out_.push_back({name_, error.position.line, error.position.column, "", Severity::error, error.message});
+      ++errors_;
       return false;
     }
     json_ = std::move(*parsed);
@@ -61,11 +74,20 @@ class FileReader {
   int errors() const { return errors_; }
 
   // Reports a problem; an error also marks the event to be skipped unless `keeps_event`
-  // (a broken picture gets a placeholder, not a missing event).
+  // (a broken picture gets a placeholder, not a missing event). Past kMaxReports problems in one
+  // file one summary line stands for the rest: a hostile file with half a million wrong entries
+  // must not cost half a million line-and-column scans.
   bool report(const std::string& pointer, Severity severity, std::string message, bool keeps_event = false) {
+    if (severity == Severity::error && !keeps_event) ++errors_;
+    if (++reports_ > kMaxReports) {
+      if (reports_ == kMaxReports + 1)
+        out_.push_back({name_, 0, 0, "", severity,
+                        "more than " + std::to_string(kMaxReports) +
+                            " problems in this file; fix those listed, then validate again"});
+      return false;
+    }
     const TextPosition p = json_.position_of(pointer, text_);
     out_.push_back({name_, p.line, p.column, pointer, severity, std::move(message)});
-    if (severity == Severity::error && !keeps_event) ++errors_;
     return false;
   }
 
@@ -172,11 +194,14 @@ class FileReader {
     return false;
   }
 
+  static constexpr int kMaxReports = 100;
+
   std::string name_;
   std::vector<Diagnostic>& out_;
   std::string text_;
   PositionedJson json_;
   int errors_ = 0;
+  int reports_ = 0;
 };
 
 bool is_slug(const std::string& id) {
@@ -186,46 +211,32 @@ bool is_slug(const std::string& id) {
   });
 }
 
-// Why `rel` may not be used as an image path, or "" when it is inside `images_root` and exists.
-std::string image_path_problem(const std::string& rel, const fs::path& images_root, fs::path* resolved) {
-  const fs::path p(rel);
-  if (rel.empty()) return "the image path is empty";
-  if (p.is_absolute()) return "\"" + rel + "\" is an absolute path; write it relative to the images folder, e.g. \"events/delano.png\"";
-  for (const auto& part : p)
-    if (part == "..") return "\"" + rel + "\" climbs out of the images folder with \"..\"; keep images inside images/";
-  std::error_code ec;
-  const fs::path full = images_root / p;
-  if (!fs::exists(full, ec)) return "the image \"" + rel + "\" does not exist in the images folder; check the spelling";
-  const fs::path real = fs::weakly_canonical(full, ec);
-  const fs::path root = fs::weakly_canonical(images_root, ec);
-  const auto rel_to_root = real.lexically_relative(root);
-  if (ec || rel_to_root.empty() || *rel_to_root.begin() == "..")
-    return "\"" + rel + "\" is a link that leads outside the images folder; copy the image into images/ instead";
-  if (!fs::is_regular_file(real, ec)) return "\"" + rel + "\" is not a file";
-  *resolved = real;
-  return "";
-}
-
 // Image errors keep their event: the visitor sees a placeholder, the curator a precise message.
 void check_image(FileReader& f, const std::string& ptr, const std::string& rel, const fs::path& images_root,
                  const LoadOptions& options) {
   fs::path file;
-  std::string problem = image_path_problem(rel, images_root, &file);
+  std::string problem = image_path_problem(rel, images_root, options.max_image_bytes, &file);
   if (problem.empty()) {
     std::string header_error;
     if (auto header = read_image_header(file, &header_error)) {
-      const long long pixels = header->width * header->height;
       const std::string size = std::to_string(header->width) + "x" + std::to_string(header->height);
+      // width and height come from the file: compare without multiplying, which could overflow
       if (header->width <= 0 || header->height <= 0)
-        problem = "\"" + rel + "\" has no pixels (" + size + "); re-export it";
-      else if (pixels > options.max_image_pixels)
-        problem = "\"" + rel + "\" is " + size + " pixels, over the limit of " + std::to_string(options.max_image_pixels) +
-                  " pixels; scale it down to at most " + std::to_string(options.display_width) + " pixels wide";
+        problem = quote_text(rel) + " has no pixels (" + size + "); re-export it";
+      else if (header->width > options.max_image_pixels / header->height)
+        problem = quote_text(rel) + " is " + size + " pixels, over the limit of " +
+                  std::to_string(options.max_image_pixels) + " pixels; scale it down to at most " +
+                  std::to_string(options.display_width) + " pixels wide";
+      else if (!header->complete)
+        problem = quote_text(rel) + " is cut off: the " + header->format +
+                  " file ends before its end marker; copy or export it again";
       else if (header->width > 2 * options.display_width || header->height > 2 * options.display_height)
-        f.report(ptr, Severity::warning, "\"" + rel + "\" is " + size + " pixels, far larger than any screen shows; scale it down to at most " +
-                                             std::to_string(options.display_width) + " pixels wide to load faster");
+        f.report(ptr, Severity::warning,
+                 quote_text(rel) + " is " + size +
+                     " pixels, far larger than any screen shows; scale it down to at most " +
+                     std::to_string(options.display_width) + " pixels wide to load faster");
     } else {
-      problem = "\"" + rel + "\" " + header_error;
+      problem = quote_text(rel) + " " + header_error;
     }
   }
   if (!problem.empty()) f.report(ptr, Severity::error, problem + "; a placeholder is shown", true);
@@ -397,7 +408,9 @@ void read_event(const std::string& text, const std::string& rel, Content& c, std
   e.file = rel;
   e.id = f.string(r, "", "id", true).value_or("");
   if (!e.id.empty() && !is_slug(e.id))
-    f.report("/id", Severity::error, "\"" + e.id + "\" is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
+    f.report("/id", Severity::error,
+             quote_text(e.id) +
+                 " is not a valid id; use lower-case letters, digits and dashes, e.g. \"delano-grape-strike\"");
   else if (!e.id.empty() && ids.count(e.id))
     f.report("/id", Severity::error, "the id \"" + e.id + "\" is already used by another event; every event needs its own id");
   else if (!e.id.empty() && fs::path(rel).stem().string() != e.id)
@@ -574,7 +587,7 @@ LoadResult load_content(const fs::path& content_dir, const LoadOptions& options)
   // Reads one file and hands its text to `use`, or reports why it cannot be read.
   auto read = [&](const fs::path& path, const std::string& rel, auto use) {
     std::string text;
-    if (std::string problem = read_file(path, options, text); !problem.empty()) reader.unreadable(rel, std::move(problem));
+    if (std::string problem = read_file(path, content_dir, options, text); !problem.empty()) reader.unreadable(rel, std::move(problem));
     else use(text);
   };
   try {

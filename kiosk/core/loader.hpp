@@ -2,6 +2,7 @@
 // Reads content/ into the model. Never throws; every problem becomes a diagnostic and a bad
 // event is skipped while the rest loads.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -13,9 +14,10 @@
 namespace kiosk::core {
 
 struct LoadOptions {
-  std::size_t max_file_bytes = 1 << 20;  // a content JSON file larger than this is refused
+  std::size_t max_file_bytes = 1 << 20;  // bytes; a larger content JSON file is refused unread
   std::size_t max_depth = 32;            // deepest nesting of objects/arrays accepted
-  long long max_image_pixels = 40'000'000;  // larger images are refused from their header
+  long long max_image_pixels = 40'000'000;                // width x height; larger images are refused from their header
+  std::uintmax_t max_image_bytes = 64 << 20;              // bytes; a larger image file is refused unread
   long long display_width = 3840, display_height = 2160;  // images over twice this get a warning
 };
 

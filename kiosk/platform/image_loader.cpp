@@ -1,16 +1,18 @@
 #include "platform/image_loader.hpp"
 
+#include <stb_image.h>
+
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
-#include <stb_image.h>
+#include "core/content_path.hpp"
+#include "core/image_header.hpp"
 
 namespace kiosk::platform {
 
-ImageLoader::ImageLoader(std::filesystem::path root, long long max_pixels)
-    : root_(std::move(root)), max_pixels_(max_pixels), worker_([this] { work(); }) {}
+ImageLoader::ImageLoader(std::filesystem::path root, long long max_pixels, std::uintmax_t max_bytes)
+    : root_(std::move(root)), max_pixels_(max_pixels), max_bytes_(max_bytes), worker_([this] { work(); }) {}
 
 ImageLoader::~ImageLoader() {
   {
@@ -44,6 +46,59 @@ void ImageLoader::reload() {
   entries_.clear();
 }
 
+std::string ImageLoader::failure(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(path);
+  return it != entries_.end() && it->second ? it->second->failure : std::string();
+}
+
+namespace {
+
+// stb_image's terse reason for its last failure, as " (reason)", or "" when it gave none.
+std::string reason() {
+  const char* why = stbi_failure_reason();
+  return why && *why ? std::string(" (") + why + ")" : std::string();
+}
+
+// Decodes the image at `rel` inside `root` to RGBA, or says why not. Every check that can be
+// made before decoding is: the path stays inside `root`, the file is ordinary and at most
+// `max_bytes` long, and its header claims at most `max_pixels` pixels.
+std::string decode(const std::filesystem::path& root, const std::string& rel, long long max_pixels,
+                   std::uintmax_t max_bytes, ui::Surface& decoded) {
+  std::filesystem::path full;
+  if (std::string problem = core::image_path_problem(rel, root, max_bytes, &full); !problem.empty()) return problem;
+  // The pixel budget is checked on the project's own header reading first, so it holds whatever
+  // limits the installed stb_image has.
+  std::string header_error;
+  if (const auto header = core::read_image_header(full, &header_error);
+      header && header->width > 0 && header->height > 0 && header->width > max_pixels / header->height)
+    return "is too large (" + std::to_string(header->width) + "x" + std::to_string(header->height) +
+           " pixels, over the limit of " + std::to_string(max_pixels) + ")";
+  const std::uintmax_t file_bytes = std::filesystem::file_size(full);
+  if (file_bytes > max_bytes) return "grew over the limit of " + std::to_string(max_bytes) + " bytes while being read";
+  std::ifstream in(full, std::ios::binary);
+  std::vector<unsigned char> bytes(static_cast<std::size_t>(file_bytes));
+  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!in) return "cannot be read";
+  const int size = static_cast<int>(bytes.size());  // at most max_bytes, far below INT_MAX
+  int w = 0, h = 0, channels = 0;
+  if (!stbi_info_from_memory(bytes.data(), size, &w, &h, &channels))
+    return "is not an image stb_image can read" + reason();
+  if (w <= 0 || h <= 0 || w > max_pixels / h)
+    return "is too large (" + std::to_string(w) + "x" + std::to_string(h) + " pixels, over the limit of " +
+           std::to_string(max_pixels) + ")";
+  unsigned char* px = stbi_load_from_memory(bytes.data(), size, &w, &h, &channels, 4);
+  if (!px) return "is corrupt" + reason();
+  decoded.width = w;
+  decoded.height = h;
+  decoded.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  decoded.version = 1;
+  stbi_image_free(px);
+  return "";
+}
+
+}  // namespace
+
 void ImageLoader::work() {
   while (true) {
     std::string path;
@@ -57,26 +112,14 @@ void ImageLoader::work() {
     }
     ui::Surface decoded;
     std::string problem;
-    const std::filesystem::path full = root_ / path;
-    std::ifstream in(full, std::ios::binary);
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    int w = 0, h = 0, channels = 0;
-    if (!in && bytes.empty()) {
-      problem = "cannot read";
-    } else if (!stbi_info_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels)) {
-      problem = "not an image stb_image can read";
-    } else if (static_cast<long long>(w) * h > max_pixels_) {
-      problem = "too large (" + std::to_string(w) + "x" + std::to_string(h) + ")";
-    } else if (unsigned char* px = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &channels, 4)) {
-      decoded.width = w;
-      decoded.height = h;
-      decoded.rgba.assign(px, px + static_cast<std::size_t>(w) * h * 4);
-      decoded.version = 1;
-      stbi_image_free(px);
-    } else {
-      problem = std::string("corrupt (") + stbi_failure_reason() + ")";
+    try {
+      problem = decode(root_, path, max_pixels_, max_bytes_, decoded);
+    } catch (const std::exception& ex) {  // the file vanished mid-read, or memory ran out
+      problem = std::string("cannot be read (") + ex.what() + ")";
     }
-    if (!problem.empty()) std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", full.c_str(), problem.c_str());
+    if (!problem.empty())
+      std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", core::quote_text(path).c_str(),
+                   problem.c_str());
     {
       std::lock_guard lock(mutex_);
       auto& entry = entries_[path];
@@ -86,6 +129,7 @@ void ImageLoader::work() {
         entry->status = ui::ImageStatus::ready;
       } else {
         entry->status = ui::ImageStatus::failed;
+        entry->failure = std::move(problem);
       }
       --busy_;
     }

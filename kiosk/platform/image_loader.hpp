@@ -1,6 +1,7 @@
 #pragma once
 // Decodes images with stb_image on a worker thread; the frame thread never waits for a decode.
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -15,9 +16,11 @@ namespace kiosk::platform {
 
 class ImageLoader final : public ui::ImageSource {
  public:
-  // `root`: the images folder; paths are relative to it. `max_pixels`: larger images are refused
-  // from their header, before any decoding.
-  explicit ImageLoader(std::filesystem::path root, long long max_pixels = 40'000'000);
+  // `root`: the images folder; paths are relative to it, and a path leading outside it is refused
+  // unread. `max_pixels` (width x height): larger images are refused from their header, before
+  // any decoding. `max_bytes`: larger files are refused unread.
+  explicit ImageLoader(std::filesystem::path root, long long max_pixels = 40'000'000,
+                       std::uintmax_t max_bytes = 64 << 20);
   ~ImageLoader() override;
 
   ui::ImageView image(const std::string& path) override;
@@ -29,15 +32,20 @@ class ImageLoader final : public ui::ImageSource {
   // reload). Call between frames: surfaces handed out before become invalid.
   void reload();
 
+  // Why the image at `path` failed (what the log line says), or "" if it has not failed.
+  std::string failure(const std::string& path);
+
  private:
   struct Entry {
     ui::ImageStatus status = ui::ImageStatus::loading;
     ui::Surface surface;
+    std::string failure;  // set when failed
   };
   void work();
 
   std::filesystem::path root_;
   long long max_pixels_;
+  std::uintmax_t max_bytes_;
   std::mutex mutex_;
   std::condition_variable wake_, idle_;
   std::deque<std::string> queue_;
