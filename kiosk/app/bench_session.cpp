@@ -236,6 +236,7 @@ int run_bench(const Options& o) {
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
   platform::ImageLoader images(loaded.content.content.images_root);
+  images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
   const std::size_t event_count = loaded.content.content.events.size();
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
@@ -297,6 +298,7 @@ int run_bench(const Options& o) {
   const Percentiles upd_ui = percentiles(ul);
   const double texture_mb = static_cast<double>(renderer.texture_bytes()) / (1024.0 * 1024.0);
   const double peak_texture_mb = static_cast<double>(renderer.peak_texture_bytes()) / (1024.0 * 1024.0);
+  const double images_mb = static_cast<double>(images.decoded_bytes()) / (1024.0 * 1024.0);
   if (!synthetic_dir.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(synthetic_dir, ec);
@@ -315,6 +317,7 @@ int run_bench(const Options& o) {
                         {"peak_rss_mb", std::round(platform::peak_rss_mb() * 10) / 10},
                         {"texture_mb", std::round(texture_mb * 10) / 10},
                         {"peak_texture_mb", std::round(peak_texture_mb * 10) / 10},
+                        {"decoded_images_mb", std::round(images_mb * 10) / 10},
                         {"frames_over_16ms", slow.size()}};
     nlohmann::json slow_json = nlohmann::json::array();
     for (const SlowFrame& s : slow) slow_json.push_back({{"frame", s.frame}, {"ms", s.ms}, {"phase", s.phase}});
@@ -337,6 +340,7 @@ int run_bench(const Options& o) {
   row("software raster (not CPU)", ras);
   std::printf("  peak RSS                   %8.1f MB\n", platform::peak_rss_mb());
   std::printf("  texture memory             %8.1f MB at the end, %.1f MB at most\n", texture_mb, peak_texture_mb);
+  std::printf("  decoded images             %8.1f MB held at the end (budget %zu MB)\n", images_mb, images.budget() >> 20);
   std::printf("  frames over 16.7 ms        %8zu\n", slow.size());
   for (std::size_t i = 0; i < slow.size() && i < 10; ++i)
     std::printf("    frame %5d  %7.2f ms  %s\n", slow[i].frame, slow[i].ms, slow[i].phase.c_str());

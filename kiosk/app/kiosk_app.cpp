@@ -158,6 +158,7 @@ void KioskApp::relayout() {
 }
 
 void KioskApp::draw(ImDrawList* dl) {
+  images_.begin_frame();
   text_.begin_frame();
   text_.set_language(state_.language);
   ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),

@@ -30,6 +30,7 @@ int run_window(const Options& o) {
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
   platform::ImageLoader images(loaded.content.content.images_root);
+  images.fit_to(display->width(), display->height());  // nothing is shown larger than the screen
   platform::ContentReloader reloader(resolve_content_dir(o), loaded.content.content.images_root);
   auto viewport = [&] {
     const int w = display->width(), h = display->height();

@@ -66,6 +66,7 @@ int run_soak(const Options& o) {
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
   platform::ImageLoader images(loaded.content.content.images_root);
+  images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
   if (!configure(app, o)) return 2;

@@ -1,7 +1,9 @@
 #include "platform/image_loader.hpp"
 
 #include <stb_image.h>
+#include <stb_image_resize.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <vector>
@@ -31,8 +33,44 @@ ui::ImageView ImageLoader::image(const std::string& path) {
     queue_.push_back(path);
     wake_.notify_one();
   }
+  entry->last_used = frame_;
   if (entry->status == ui::ImageStatus::ready) return {ui::ImageStatus::ready, &entry->surface};
   return {entry->status, nullptr};
+}
+
+void ImageLoader::fit_to(int width, int height) {
+  std::lock_guard lock(mutex_);
+  fit_w_ = width;
+  fit_h_ = height;
+}
+
+void ImageLoader::set_budget(std::size_t bytes) {
+  std::lock_guard lock(mutex_);
+  budget_ = bytes;
+}
+
+std::size_t ImageLoader::decoded_bytes() {
+  std::lock_guard lock(mutex_);
+  std::size_t total = 0;
+  for (const auto& [path, entry] : entries_) total += entry ? entry->surface.rgba.size() : 0;
+  return total;
+}
+
+void ImageLoader::begin_frame() {
+  std::lock_guard lock(mutex_);
+  ++frame_;
+  std::size_t total = 0;
+  for (const auto& [path, entry] : entries_) total += entry ? entry->surface.rgba.size() : 0;
+  while (total > budget_) {
+    auto oldest = entries_.end();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it)
+      if (it->second && it->second->status == ui::ImageStatus::ready && it->second->last_used + 1 < frame_ &&
+          (oldest == entries_.end() || it->second->last_used < oldest->second->last_used))
+        oldest = it;
+    if (oldest == entries_.end()) break;  // everything over budget is on screen: keep it
+    total -= oldest->second->surface.rgba.size();
+    entries_.erase(oldest);
+  }
 }
 
 void ImageLoader::wait_idle() {
@@ -63,8 +101,9 @@ std::string reason() {
 // Decodes the image at `rel` inside `root` to RGBA, or says why not. Every check that can be
 // made before decoding is: the path stays inside `root`, the file is ordinary and at most
 // `max_bytes` long, and its header claims at most `max_pixels` pixels.
+// Images larger than `fit_w` x `fit_h` (when not 0) are scaled down to fit, keeping their shape.
 std::string decode(const std::filesystem::path& root, const std::string& rel, long long max_pixels,
-                   std::uintmax_t max_bytes, ui::Surface& decoded) {
+                   std::uintmax_t max_bytes, int fit_w, int fit_h, ui::Surface& decoded) {
   std::filesystem::path full;
   if (std::string problem = core::image_path_problem(rel, root, max_bytes, &full); !problem.empty()) return problem;
   // The pixel budget is checked on the project's own header reading first, so it holds whatever
@@ -89,9 +128,16 @@ std::string decode(const std::filesystem::path& root, const std::string& rel, lo
            std::to_string(max_pixels) + ")";
   unsigned char* px = stbi_load_from_memory(bytes.data(), size, &w, &h, &channels, 4);
   if (!px) return "is corrupt" + reason();
-  decoded.width = w;
-  decoded.height = h;
-  decoded.rgba.assign(px, px + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  const double scale = fit_w > 0 && fit_h > 0 ? std::min({1.0, double(fit_w) / w, double(fit_h) / h}) : 1.0;
+  const int out_w = std::max(1, static_cast<int>(w * scale + 0.5)), out_h = std::max(1, static_cast<int>(h * scale + 0.5));
+  decoded.width = out_w;
+  decoded.height = out_h;
+  decoded.rgba.resize(static_cast<std::size_t>(out_w) * static_cast<std::size_t>(out_h) * 4);
+  if (scale < 1.0) {  // filtered in linear light, alpha in channel 3
+    stbir_resize_uint8_srgb(px, w, h, 0, decoded.rgba.data(), out_w, out_h, 0, 4, 3, 0);
+  } else {
+    std::copy(px, px + decoded.rgba.size(), decoded.rgba.begin());
+  }
   decoded.version = 1;
   stbi_image_free(px);
   return "";
@@ -113,7 +159,12 @@ void ImageLoader::work() {
     ui::Surface decoded;
     std::string problem;
     try {
-      problem = decode(root_, path, max_pixels_, max_bytes_, decoded);
+      int fit_w = 0, fit_h = 0;
+      {
+        std::lock_guard lock(mutex_);
+        fit_w = fit_w_, fit_h = fit_h_;
+      }
+      problem = decode(root_, path, max_pixels_, max_bytes_, fit_w, fit_h, decoded);
     } catch (const std::exception& ex) {  // the file vanished mid-read, or memory ran out
       problem = std::string("cannot be read (") + ex.what() + ")";
     }

@@ -25,6 +25,16 @@ class ImageLoader final : public ui::ImageSource {
 
   ui::ImageView image(const std::string& path) override;
 
+  // Images larger than `width` x `height` pixels are scaled down to fit on decoding (the screen's
+  // size: nothing is shown larger). 0 x 0: decoded at their own size.
+  void fit_to(int width, int height);
+  // Decoded pixels kept at most, bytes (RGBA): beyond it, images not drawn in the last frame are
+  // let go of, least recently drawn first, and decoded again when next asked for.
+  void set_budget(std::size_t bytes);
+  void begin_frame() override;
+  std::size_t decoded_bytes();  // pixels held now, bytes
+  std::size_t budget() const { return budget_; }
+
   // Blocks until every requested image is decoded or failed (headless rendering only).
   void wait_idle();
 
@@ -40,12 +50,16 @@ class ImageLoader final : public ui::ImageSource {
     ui::ImageStatus status = ui::ImageStatus::loading;
     ui::Surface surface;
     std::string failure;  // set when failed
+    std::uint64_t last_used = 0;  // frame number of the last request
   };
   void work();
 
   std::filesystem::path root_;
   long long max_pixels_;
   std::uintmax_t max_bytes_;
+  int fit_w_ = 0, fit_h_ = 0;
+  std::size_t budget_ = std::size_t{96} << 20;
+  std::uint64_t frame_ = 0;
   std::mutex mutex_;
   std::condition_variable wake_, idle_;
   std::deque<std::string> queue_;
