@@ -45,6 +45,7 @@ class KioskApp {
   bool running() const { return state_.running; }
   const core::Layout& layout() const { return layout_; }  // of the last step()
   const core::KioskState& state() const { return state_; }
+  const core::Content& content() const { return *content_; }
   nlohmann::json state_json() const;
 
   // New content from a reload. With errors it is refused and `notice()` says why; without, it

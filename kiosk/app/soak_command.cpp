@@ -49,6 +49,15 @@ struct Rig {
   }
 };
 
+// Reads the content on a thread of its own, as the content reloader does.
+std::future<core::LoadResult> load_off_thread(const std::filesystem::path& dir) {
+  return std::async(std::launch::async, [dir] {
+    core::LoadResult r = core::load_content(dir);
+    r.content.version = platform::content_version(dir);
+    return r;
+  });
+}
+
 }  // namespace
 
 int run_soak(const Options& o) {
@@ -91,6 +100,59 @@ int run_soak(const Options& o) {
     if (app.state().mode == core::Mode::detail) ++details;
   };
 
+  // 0. Warm-up: every event's detail in every language at every text size, so the glyph, text
+  // and image caches hold what the monkey can show; memory is measured from here on.
+  auto tap_button = [&](core::Target target, int index) {
+    for (const core::Button& b : app.layout().buttons)
+      if (b.target == target && (index < 0 || b.index == index)) {
+        input.push_back(core::InputEvent{t, core::InputKind::pointer_down, 1, b.rect.x + 2, b.rect.y + 2});
+        input.push_back(core::InputEvent{t + 1, core::InputKind::pointer_up, 1, b.rect.x + 2, b.rect.y + 2});
+        break;
+      }
+    feed();
+    rig.step(t, true);
+    t += kFrameMs;
+  };
+  auto press = [&](const char* key) {
+    core::InputEvent e;
+    e.t_ms = t;
+    e.kind = core::InputKind::key;
+    e.key = key;
+    input.push_back(e);
+    feed();
+    for (int f = 0; f < 30; ++f, t += kFrameMs) rig.step(t, true);  // let the animation finish
+  };
+  const std::vector<std::string> offered = app.content().languages;
+  for (int size = 0; size < 3; ++size) {
+    tap_button(core::Target::display_menu, -1);
+    tap_button(core::Target::text_size, size);
+    for (const std::string& lang : offered) {
+      app.set_language(lang);
+      for (const char* k : {"Escape", "End", "Home"}) press(k);  // the whole history, both ends
+      for (int z = 0; z < 24; ++z) press("=");                    // zoomed in step by step to days
+      press("Home");
+      tap_button(core::Target::tour_menu, -1);
+      tap_button(core::Target::close_panel, -1);
+      for (const core::Event& e : app.content().events) {
+        app.deep_link(e.id, "");
+        rig.step(t, true);
+        images.wait_idle();
+        rig.step(t += kFrameMs, true);
+      }
+    }
+  }
+  press("Escape");
+  // The still-there warning, the reset and the attract loop, drawn once a second for a minute.
+  for (const double end = t + (app.config.idle_seconds + app.config.warning_seconds + 60) * 1000; t < end; t += 1000)
+    rig.step(t, true);
+  // Two content reloads applied in the attract loop, read on other threads as later ones are.
+  for (int r = 0; r < 2; ++r) {
+    app.offer_content(load_off_thread(resolve_content_dir(o)).get());
+    rig.step(t += 1000, true);
+    if (!app.content_replaced()) return fail("a reload during the warm-up was not applied in the attract loop");
+  }
+  rss_warm = platform::rss_mb();
+
   // 1. The monkey, frame by frame, every frame drawn.
   std::fprintf(stderr, "kiosk soak: %lld monkey inputs (seed %u)\n", o.soak_inputs, o.seed);
   while (inputs < o.soak_inputs) {
@@ -98,7 +160,6 @@ int run_soak(const Options& o) {
     feed();
     rig.step(t, true);
     if (!app.running()) return fail("the kiosk stopped running during the monkey");
-    if (rss_warm == 0 && inputs >= o.soak_inputs / 5) rss_warm = platform::rss_mb();
     t += kFrameMs;
   }
   monkey.lift_all(t, &input);
@@ -135,11 +196,7 @@ int run_soak(const Options& o) {
     if (app.state().mode != core::Mode::attract) return fail("an hour without input did not end in the attract loop");
     next_hour += kHourMs;
     if (reload.valid()) reload.wait();
-    reload = std::async(std::launch::async, [dir = resolve_content_dir(o)] {
-      core::LoadResult r = core::load_content(dir);
-      r.content.version = platform::content_version(dir);
-      return r;
-    });
+    reload = load_off_thread(resolve_content_dir(o));
     ++reloads_started;
   }
   if (reload.valid()) reload.wait();

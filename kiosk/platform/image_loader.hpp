@@ -58,7 +58,7 @@ class ImageLoader final : public ui::ImageSource {
   long long max_pixels_;
   std::uintmax_t max_bytes_;
   int fit_w_ = 0, fit_h_ = 0;
-  std::size_t budget_ = std::size_t{96} << 20;
+  std::size_t budget_ = std::size_t{64} << 20;
   std::uint64_t frame_ = 0;
   std::mutex mutex_;
   std::condition_variable wake_, idle_;

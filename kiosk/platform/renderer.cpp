@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <utility>
+#include <vector>
 
 namespace kiosk::platform {
 
@@ -50,7 +52,7 @@ bool Renderer::w_h_changed(SDL_Texture* texture, const ui::Surface* surface) {
 void Renderer::render(const ImDrawData* data) {
   ++frame_;
   for (auto it = textures_.begin(); it != textures_.end();) {  // free textures of surfaces gone by
-    if (frame_ - it->second.last_frame > 600) {
+    if (frame_ - it->second.last_frame > kUnusedFrames) {
       if (it->second.texture) destroy(it->second.texture);
       it = textures_.erase(it);
     } else {
@@ -95,6 +97,21 @@ void Renderer::render(const ImDrawData* data) {
     }
   }
   SDL_RenderSetClipRect(renderer_, nullptr);
+  keep_within_budget();
+}
+
+void Renderer::keep_within_budget() {
+  if (bytes_ <= budget_) return;
+  std::vector<std::pair<std::uint64_t, const ui::Surface*>> unused;  // (last frame drawn, key)
+  for (const auto& [surface, t] : textures_)
+    if (t.last_frame < frame_) unused.emplace_back(t.last_frame, surface);
+  std::sort(unused.begin(), unused.end());
+  for (const auto& [last, surface] : unused) {
+    if (bytes_ <= budget_) break;
+    const auto it = textures_.find(surface);
+    if (it->second.texture) destroy(it->second.texture);
+    textures_.erase(it);
+  }
 }
 
 }  // namespace kiosk::platform
