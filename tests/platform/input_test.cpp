@@ -5,7 +5,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("SDL's mouse events synthesised from touches are dropped; the finger events remain") {
+TEST_CASE("SDL's mouse events synthesised from touches are dropped, the finger events remain") {
   SDL_Event finger{};
   finger.type = SDL_FINGERDOWN;
   finger.tfinger.fingerId = 7;

@@ -361,7 +361,7 @@ TEST_CASE("a palm resting 1.5 s does not freeze the view: the other finger pans 
   }
 }
 
-TEST_CASE("long-press: 600 ms still opens a card; on the empty timeline it zooms in one step there") {
+TEST_CASE("long-press: 600 ms still opens a card, on the empty timeline it zooms in one step there") {
   Rig r;
   r.state.limits = ViewLimits{1800, 2100, 0.01, 300};
   r.state.view = View{1900, 2000};
