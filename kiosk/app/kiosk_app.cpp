@@ -13,6 +13,8 @@ namespace {
 core::GestureConfig gestures_for(const core::Viewport& vp) {
   core::GestureConfig g;
   g.px_per_mm = vp.px_per_mm;
+  g.window_width = vp.width;
+  g.window_height = vp.height;
   return g;
 }
 }  // namespace
@@ -32,6 +34,7 @@ KioskApp::~KioskApp() {
 void KioskApp::set_viewport(core::Viewport viewport) {
   viewport_ = viewport;
   gestures_ = core::Gestures(gestures_for(viewport));
+  commands_.push_back(core::Command{core::CommandKind::release});
   admin_gesture_ = core::AdminGesture(viewport.mm(30), 3000);
   relayout();
 }
@@ -59,6 +62,12 @@ void KioskApp::set_language(const std::string& lang) {
 void KioskApp::input(const core::InputEvent& e) {
   gestures_.feed(e, commands_);
   if (config.kiosk_mode && admin_gesture_.feed(e)) commands_.push_back(core::Command{core::CommandKind::admin});
+}
+
+void KioskApp::forget_contacts() {
+  gestures_.reset();
+  // The fingers' release will not be seen now: let go of the timeline, so an overscroll springs back.
+  commands_.push_back(core::Command{core::CommandKind::release});
 }
 
 void KioskApp::set_kiosk_mode(bool on, const std::string& pin_salt, const std::string& pin_sha256) {
@@ -108,11 +117,12 @@ void KioskApp::apply_pending() {
     state_.attract_started_ms = before.attract_started_ms;
     state_.sessions = before.sessions;
   }
-  gestures_.reset();
+  forget_contacts();
   replaced_ = true;
 }
 
 void KioskApp::step(double now_ms) {
+  gestures_.tick(now_ms, commands_);  // long-presses and resting palms need time, not input
   if (config.kiosk_mode && admin_gesture_.tick(now_ms)) commands_.push_back(core::Command{core::CommandKind::admin});
   const core::Mode before = state_.mode;
   const bool warned = core::warning_seconds_left(state_, config) > 0;
@@ -134,7 +144,7 @@ void KioskApp::step(double now_ms) {
   }
   // The screen changed under the fingers: a finger still down must not also act on the new one.
   if (state_.mode != before || state_.panel != panel || (warned && core::warning_seconds_left(state_, config) == 0))
-    gestures_.reset();
+    forget_contacts();
   relayout();
 }
 

@@ -68,6 +68,7 @@ class KioskApp {
 
  private:
   void relayout();
+  void forget_contacts();  // the screen changed under the fingers: drop them and let go of the view
 
   void apply_pending();
 

@@ -6,15 +6,17 @@
 namespace kiosk::core {
 
 enum class CommandKind {
-  pan,      // dx pixels: content follows the finger
-  zoom,     // factor (> 1 zooms in) about pixel x
-  fling,    // velocity px/ms at release; inertia continues the pan
-  stop,     // a finger touched down: stop inertia and animations
-  tap,      // at (x, y), where the press also started
-  swipe,    // a one-finger drag ended: dx pixels from where it started (after its pans)
-  key,      // key name
-  quit,     // a window-close request
-  admin,    // the hidden admin gesture completed
+  pan,         // dx pixels: content follows the finger
+  zoom,        // factor (> 1 zooms in) about pixel x
+  fling,       // velocity px/ms at release; inertia continues the pan
+  stop,        // a finger touched down: stop inertia and animations; the view is held
+  release,     // the last finger lifted: the view is no longer held (an overscroll springs back)
+  tap,         // at (x, y), where the press also started
+  long_press,  // a finger held still at (x, y): a shortcut only (a card opens, empty timeline zooms in)
+  swipe,       // a one-finger drag ended: dx pixels from where it started (after its pans)
+  key,         // key name
+  quit,        // a window-close request
+  admin,       // the hidden admin gesture completed
 };
 
 struct Command {

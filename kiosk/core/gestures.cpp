@@ -5,97 +5,212 @@
 
 namespace kiosk::core {
 
+namespace {
+float distance(float x0, float y0, float x1, float y1) { return std::hypot(x1 - x0, y1 - y0); }
+}  // namespace
+
 Gestures::Contact* Gestures::find(std::int64_t id) {
   for (auto& c : contacts_)
     if (c.id == id) return &c;
   return nullptr;
 }
 
-float Gestures::pinch_distance() const {
-  const float dx = contacts_[0].x - contacts_[1].x, dy = contacts_[0].y - contacts_[1].y;
-  return std::sqrt(dx * dx + dy * dy);
+Gestures::Contact* Gestures::other(const Contact& c) {
+  for (auto& o : contacts_)
+    if (o.id != c.id) return &o;
+  return nullptr;
 }
 
-float Gestures::pinch_mid_x() const { return (contacts_[0].x + contacts_[1].x) / 2; }
+void Gestures::begin_pinch(float x0, float y0, float x1, float y1) {
+  pinch_dist_ = distance(x0, y0, x1, y1);
+  pinch_mid_ = (x0 + x1) / 2;
+}
 
-void Gestures::begin_pinch() {
-  pinch_dist_ = pinch_distance();
-  pinch_mid_ = pinch_mid_x();
+void Gestures::pinch_step(std::vector<Command>& out) {
+  const Contact &a = contacts_[0], &b = contacts_[1];
+  const float dist = distance(a.x, a.y, b.x, b.y), mid = (a.x + b.x) / 2, mid_y = (a.y + b.y) / 2;
+  if (dist == pinch_dist_ && mid == pinch_mid_) return;
+  // Fingers almost together give a meaningless ratio; wait until they part again.
+  if (pinch_dist_ > slop_px() && dist > slop_px()) {
+    out.push_back(Command{CommandKind::pan, mid, mid_y, mid - pinch_mid_});
+    out.push_back(Command{CommandKind::zoom, mid, mid_y, 0, dist / pinch_dist_});
+  }
+  pinch_dist_ = dist;
+  pinch_mid_ = mid;
+}
+
+void Gestures::one_finger_step(Contact& c, float last_x, std::vector<Command>& out) {
+  if (!c.dragging) {
+    if (distance(c.start_x, c.start_y, c.x, c.y) <= slop_px()) return;
+    c.dragging = true;
+    c.may_tap = false;
+    out.push_back(Command{CommandKind::pan, c.x, c.y, c.x - c.start_x});
+  } else if (c.x != last_x) {
+    out.push_back(Command{CommandKind::pan, c.x, c.y, c.x - last_x});
+  }
+}
+
+// The finger pans on from where it is, e.g. when its pinch partner lifted or came to rest.
+void Gestures::take_over_pan(Contact& c, double now_ms) {
+  c.dragging = true;
+  c.may_tap = false;
+  c.samples.assign(1, Sample{now_ms, c.x});
+}
+
+void Gestures::confirm(Contact& c, double now_ms, std::vector<Command>& out) {
+  c.confirmed = true;
+  held_ = true;
+  out.push_back(Command{CommandKind::stop});
+  Contact* o = other(c);
+  if (!o) return;
+  if (!o->confirmed) {  // the other may still turn out a ghost: hold back this finger's motion
+    held_x_ = c.x;
+    held_y_ = c.y;
+    return;
+  }
+  if (o->palm) return;  // a finger beside a resting palm navigates (and taps) alone
+  if (now_ms - o->rest_ms >= config_.palm_still_ms) {
+    o->palm = true;
+    o->may_tap = false;
+    return;
+  }
+  o->may_tap = c.may_tap = false;
+  // The pinch starts where the fingers were when the second landed, so the motion held back
+  // while it was unconfirmed is not lost.
+  begin_pinch(held_x_, held_y_, c.x, c.y);
+  pinch_step(out);
+}
+
+void Gestures::advance(double now_ms, std::vector<Command>& out) {
+  for (auto& c : contacts_)
+    if (!c.confirmed && now_ms - c.down_ms >= config_.ghost_ms) confirm(c, now_ms, out);
+  if (contacts_.size() == 1) {
+    Contact& c = contacts_[0];
+    if (c.confirmed && !c.dragging && c.may_tap && !c.palm && now_ms - c.down_ms >= config_.long_press_ms) {
+      c.may_tap = false;  // the release that follows is not also a tap
+      out.push_back(Command{CommandKind::long_press, c.x, c.y});
+    }
+  }
+  if (contacts_.size() == 2 && contacts_[0].confirmed && contacts_[1].confirmed) {
+    for (auto& c : contacts_) {
+      if (c.palm || now_ms - c.rest_ms < config_.palm_still_ms) continue;
+      Contact* o = other(c);
+      const bool was_pinching = navigates(*o);
+      c.palm = true;
+      c.may_tap = false;
+      if (was_pinching && now_ms - o->rest_ms < config_.palm_still_ms) take_over_pan(*o, now_ms);
+    }
+  }
+}
+
+void Gestures::tick(double now_ms, std::vector<Command>& out) { advance(now_ms, out); }
+
+void Gestures::release(Contact& c, const InputEvent& e, std::vector<Command>& out) {
+  Contact* o = other(c);
+  if (!c.confirmed) {  // a ghost: it lasted under ghost_ms and moved under ghost_mm
+    const auto id = o ? o->id : 0;
+    contacts_.erase(contacts_.begin() + (&c - contacts_.data()));
+    Contact* rest = o ? find(id) : nullptr;
+    if (rest && navigates(*rest)) one_finger_step(*rest, held_x_, out);  // the motion held back
+    if (contacts_.empty() && held_) {
+      held_ = false;
+      out.push_back(Command{CommandKind::release, e.x, e.y});
+    }
+    return;
+  }
+  if (o && !o->confirmed && navigates(c)) one_finger_step(c, held_x_, out);
+  const bool alone = !(o && navigates(*o));
+  if (navigates(c) && alone) {
+    if (c.may_tap && !c.dragging) {
+      Command tap{CommandKind::tap, e.x, e.y};
+      tap.press_x = c.start_x;  // so a tap that left its target can be refused
+      tap.press_y = c.start_y;
+      out.push_back(tap);
+    } else if (c.dragging) {
+      out.push_back(Command{CommandKind::swipe, e.x, e.y, e.x - c.start_x});
+    }
+    if (c.dragging && c.samples.size() >= 2) {
+      const Sample& a = c.samples.front();
+      const double dt = e.t_ms - a.t_ms;
+      if (dt > 0 && e.t_ms - c.samples.back().t_ms < config_.velocity_window_ms) {
+        double v = (e.x - a.x) / dt;
+        if (std::abs(v) >= config_.min_fling_px_per_ms) {
+          v = std::clamp(v, -config_.max_fling_px_per_ms, config_.max_fling_px_per_ms);
+          out.push_back(Command{CommandKind::fling, e.x, e.y, static_cast<float>(v)});
+        }
+      }
+    }
+  }
+  const bool was_pinching = navigates(c) && !alone;
+  contacts_.erase(contacts_.begin() + (&c - contacts_.data()));
+  if (was_pinching) take_over_pan(contacts_[0], e.t_ms);  // the remaining finger pans from where it is
+  if (contacts_.empty() && held_) {
+    held_ = false;
+    out.push_back(Command{CommandKind::release, e.x, e.y});
+  }
 }
 
 void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
-  const float slop_px = static_cast<float>(config_.tap_slop_mm * config_.px_per_mm);
+  advance(e.t_ms, out);
   switch (e.kind) {
     case InputKind::pointer_down: {
       if (find(e.pointer) || contacts_.size() >= 2) return;  // a third finger does not navigate
-      if (contacts_.empty()) tap_cancelled_ = false;
-      contacts_.push_back(Contact{e.pointer, e.x, e.y, e.x, e.y, false, {{e.t_ms, e.x}}});
-      out.push_back(Command{CommandKind::stop});
-      if (contacts_.size() == 2) {
-        tap_cancelled_ = true;
-        begin_pinch();
+      if (!std::isfinite(e.x) || !std::isfinite(e.y)) return;
+      const bool outside = config_.window_width > 0 && config_.window_height > 0 &&
+                           (e.x < 0 || e.y < 0 || e.x >= config_.window_width || e.y >= config_.window_height);
+      if (outside) return;
+      for (const auto& c : contacts_)
+        if (distance(c.x, c.y, e.x, e.y) <= ghost_px()) return;  // a double report of one finger
+      if (contacts_.size() == 1) {
+        held_x_ = contacts_[0].x;
+        held_y_ = contacts_[0].y;
       }
+      Contact c{e.pointer, e.x, e.y, e.x, e.y, e.t_ms};
+      c.rest_x = e.x;
+      c.rest_y = e.y;
+      c.rest_ms = e.t_ms;
+      c.samples.push_back({e.t_ms, e.x});
+      contacts_.push_back(c);
       return;
     }
     case InputKind::pointer_move: {
       Contact* c = find(e.pointer);
-      if (!c) return;
+      if (!c || !std::isfinite(e.x) || !std::isfinite(e.y)) return;
       const float last_x = c->x;
+      bool woke = false;
+      if (distance(c->rest_x, c->rest_y, e.x, e.y) > slop_px()) {
+        c->rest_x = e.x;
+        c->rest_y = e.y;
+        c->rest_ms = e.t_ms;
+        woke = c->palm;
+        c->palm = false;
+      }
+      if (!c->confirmed && distance(c->start_x, c->start_y, e.x, e.y) > ghost_px()) confirm(*c, e.t_ms, out);
       c->x = e.x;
       c->y = e.y;
       c->samples.push_back({e.t_ms, e.x});
       while (c->samples.size() > 2 && e.t_ms - c->samples.front().t_ms > config_.velocity_window_ms)
         c->samples.pop_front();
-      if (contacts_.size() == 2) {
-        const float dist = pinch_distance(), mid = pinch_mid_x();
-        // Fingers almost together give a meaningless ratio; wait until they part again.
-        if (pinch_dist_ > slop_px && dist > slop_px) {
-          out.push_back(Command{CommandKind::pan, mid, e.y, mid - pinch_mid_});
-          out.push_back(Command{CommandKind::zoom, mid, e.y, 0, dist / pinch_dist_});
+      if (!navigates(*c)) return;
+      Contact* o = other(*c);
+      if (woke) {  // a resting palm moved off: it navigates again, from here
+        if (o && navigates(*o)) {
+          c->may_tap = o->may_tap = false;
+          begin_pinch(contacts_[0].x, contacts_[0].y, contacts_[1].x, contacts_[1].y);
+        } else {
+          take_over_pan(*c, e.t_ms);
         }
-        pinch_dist_ = dist;
-        pinch_mid_ = mid;
         return;
       }
-      if (!c->dragging && std::hypot(e.x - c->start_x, e.y - c->start_y) > slop_px) {
-        c->dragging = true;
-        tap_cancelled_ = true;
-        out.push_back(Command{CommandKind::pan, e.x, e.y, e.x - c->start_x});
-        return;
-      }
-      if (c->dragging) out.push_back(Command{CommandKind::pan, e.x, e.y, e.x - last_x});
+      if (o && !o->confirmed) return;  // held back until the other contact proves real or a ghost
+      if (o && navigates(*o))
+        pinch_step(out);
+      else
+        one_finger_step(*c, last_x, out);
       return;
     }
     case InputKind::pointer_up: {
-      Contact* c = find(e.pointer);
-      if (!c) return;
-      if (contacts_.size() == 1) {
-        if (!c->dragging && !tap_cancelled_) {
-          Command tap{CommandKind::tap, e.x, e.y};
-          tap.press_x = c->start_x;  // so a tap that left its target can be refused
-          tap.press_y = c->start_y;
-          out.push_back(tap);
-        } else if (c->dragging) {
-          out.push_back(Command{CommandKind::swipe, e.x, e.y, e.x - c->start_x});
-        }
-        if (c->dragging && c->samples.size() >= 2) {
-          const Sample& a = c->samples.front();
-          const double dt = e.t_ms - a.t_ms;
-          if (dt > 0 && e.t_ms - c->samples.back().t_ms < config_.velocity_window_ms) {
-            double v = (e.x - a.x) / dt;
-            if (std::abs(v) >= config_.min_fling_px_per_ms) {
-              v = std::clamp(v, -config_.max_fling_px_per_ms, config_.max_fling_px_per_ms);
-              out.push_back(Command{CommandKind::fling, e.x, e.y, static_cast<float>(v)});
-            }
-          }
-        }
-      }
-      contacts_.erase(contacts_.begin() + (c - contacts_.data()));
-      if (contacts_.size() == 1) {  // pinch ended: the remaining finger pans from where it is
-        contacts_[0].dragging = true;
-        contacts_[0].samples.clear();
-        contacts_[0].samples.push_back({e.t_ms, contacts_[0].x});
-      }
+      if (Contact* c = find(e.pointer)) release(*c, e, out);
       return;
     }
     case InputKind::wheel:
@@ -110,8 +225,11 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       out.push_back(k);
       return;
     }
-    case InputKind::quit: out.push_back(Command{CommandKind::quit}); return;
-    case InputKind::wait: return;
+    case InputKind::quit:
+      out.push_back(Command{CommandKind::quit});
+      return;
+    case InputKind::wait:
+      return;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "core/sha256.hpp"
 
@@ -39,8 +40,50 @@ KioskState initial_state(const Content& content) {
 
 namespace {
 
+// The view as it rests within the limits: what is shown, less the overscroll.
+View rest_view(const KioskState& s) { return pan_by(s.view, -s.overscroll); }
+
+// Shows `rest` (within the limits) displaced by `overscroll` years.
+void show(KioskState& s, View rest, double overscroll) {
+  s.view = pan_by(rest, overscroll);
+  s.overscroll = overscroll;
+}
+
+double overscroll_limit(const View& v, const KioskConfig& config) { return config.overscroll_max_fraction * v.span(); }
+
+// A finger pans by `years`: past an end the view follows it with resistance.
+void pan_held(KioskState& s, double years, const KioskConfig& config) {
+  const View rest = rest_view(s);
+  const double limit = overscroll_limit(rest, config);
+  const View free = pan_by(rest, rubber_band_raw(s.overscroll, limit, config.overscroll_resistance) + years);
+  const View clamped = clamp_view(free, s.limits);
+  show(s, clamped, rubber_band(free.start - clamped.start, limit, config.overscroll_resistance));
+}
+
+// Fingers zoom about `anchor_year`, which stays put; what goes past an end shows as overscroll,
+// up to its limit. Without a finger (a wheel) the view is simply kept within the limits.
+void zoom_view(KioskState& s, double anchor_year, double factor, const KioskConfig& config) {
+  if (!s.held || !(factor > 0)) {
+    show(s, clamp_view(zoom_about(s.view, anchor_year, factor), s.limits), 0);
+    return;
+  }
+  const double span =
+      std::clamp(s.view.span() / factor, s.limits.min_span, std::max(s.limits.min_span, s.limits.max_span));
+  const View zoomed = zoom_about(s.view, anchor_year, s.view.span() / span);
+  const View clamped = clamp_view(zoomed, s.limits);
+  const double limit = overscroll_limit(clamped, config);
+  show(s, clamped, std::clamp(zoomed.start - clamped.start, -limit, limit));
+}
+
+// Drops any overscroll at once: the view jumps to where it rests.
+void settle(KioskState& s) {
+  show(s, rest_view(s), 0);
+  s.rebound.reset();
+}
+
 void animate_to(KioskState& s, View to, const KioskConfig& config) {
   s.fling_px_per_ms = 0;
+  s.rebound.reset();
   s.animation = ViewAnimation{s.view, clamp_view(to, s.limits), s.now_ms, s.reduced_motion ? 0 : config.animation_ms};
 }
 
@@ -50,6 +93,7 @@ void open_detail(KioskState& s, const Content& content, int event) {
   s.selected_event = content.events[event].id;
   s.fling_px_per_ms = 0;
   s.animation.reset();
+  settle(s);
 }
 
 void close_detail(KioskState& s) {
@@ -252,6 +296,10 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
       if (!config.kiosk_mode) s.running = false;  // locked down: only the admin overlay exits
       continue;
     }
+    if (c.kind == CommandKind::release) {  // not a visitor's input of its own: the end of one
+      s.held = false;
+      continue;
+    }
     if (c.kind == CommandKind::admin) {
       s.pin_entry.clear();
       // Without a PIN set there is nothing to ask: the overlay opens (README: set one).
@@ -265,29 +313,46 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     s.idle_seconds = 0;
     if (answers_warning) continue;
     if (s.blank && c.kind != CommandKind::key) continue;  // a blanked classroom screen ignores touches
-    if (s.mode == Mode::attract && c.kind != CommandKind::tap && c.kind != CommandKind::key) continue;
+    if (s.mode == Mode::attract && c.kind != CommandKind::tap && c.kind != CommandKind::long_press &&
+        c.kind != CommandKind::key)
+      continue;
     const bool navigation = c.kind == CommandKind::pan || c.kind == CommandKind::zoom || c.kind == CommandKind::fling;
     if (navigation && s.panel != Panel::none) continue;
     switch (c.kind) {
-      case CommandKind::stop:
+      case CommandKind::stop:  // a finger catches the view, even while it springs back
         s.fling_px_per_ms = 0;
         s.animation.reset();
+        s.rebound.reset();
+        s.held = true;
         break;
       case CommandKind::pan:
         if (s.mode == Mode::browse) {
           s.animation.reset();
-          s.view = clamp_view(pan_by(s.view, -c.dx * scale_now().years_per_px()), s.limits);
+          s.rebound.reset();
+          s.held = true;  // only a finger or the held mouse button pans
+          pan_held(s, -c.dx * scale_now().years_per_px(), config);
         }
         break;
       case CommandKind::zoom:
         if (s.mode == Mode::browse) {
           s.animation.reset();
-          s.view = clamp_view(zoom_about(s.view, scale_now().year_at(c.x), c.factor), s.limits);
+          s.rebound.reset();
+          zoom_view(s, scale_now().year_at(c.x), c.factor, config);
         }
         break;
-      case CommandKind::fling:
-        if (s.mode == Mode::browse && !s.reduced_motion) s.fling_px_per_ms = c.dx;
+      case CommandKind::fling:  // released past an end, the view springs back rather than flings
+        if (s.mode == Mode::browse && !s.reduced_motion && s.overscroll == 0) s.fling_px_per_ms = c.dx;
         break;
+      case CommandKind::long_press: {  // a shortcut only: what it does, a tap or a button also does
+        const Hit hit = layout.hit(c.x, c.y);
+        if (hit.target != Target::none) {
+          activate(s, content, layout, hit, config);
+        } else if (s.mode == Mode::browse && s.panel == Panel::none) {
+          const View target = s.animation ? s.animation->to : rest_view(s);
+          animate_to(s, zoom_about(target, scale_now().year_at(c.x), config.button_zoom), config);
+        }
+        break;
+      }
       case CommandKind::tap: {
         const Hit at_release = layout.hit(c.x, c.y);
         if (at_release == layout.hit(c.press_x, c.press_y)) activate(s, content, layout, at_release, config);
@@ -300,6 +365,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         break;
       case CommandKind::key: on_key(s, content, c, config); break;
       case CommandKind::quit:
+      case CommandKind::release:
       case CommandKind::admin: break;
     }
   }
@@ -308,15 +374,37 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     const ViewAnimation& a = *s.animation;
     const double t = a.duration_ms > 0 ? std::clamp((now_ms - a.start_ms) / a.duration_ms, 0.0, 1.0) : 1.0;
     s.view = blend(a.from, a.to, ease_out_cubic(t));
-    if (t >= 1.0) s.animation.reset();
+    s.overscroll = overscroll_of(s.view, s.limits);  // an animation may start from an overscroll
+    if (t >= 1.0) {
+      s.animation.reset();
+      s.overscroll = 0;
+    }
   } else if (s.fling_px_per_ms != 0 && dt > 0) {
     // Integral of v * decay^t over the step, so the distance does not depend on the frame rate.
     const double decay = std::pow(config.fling_decay_per_ms, dt);
     const double distance_px = s.fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    const double years_per_px = scale_now().years_per_px();
     const View before = s.view;
-    s.view = clamp_view(pan_by(s.view, -distance_px * scale_now().years_per_px()), s.limits);
+    const View free = pan_by(rest_view(s), -distance_px * years_per_px);
+    show(s, clamp_view(free, s.limits), 0);
     s.fling_px_per_ms *= decay;
+    if (std::abs(free.start - s.view.start) > 1e-9 * s.view.span()) {
+      // The fling hit an end: it stops there, with a short bounce out at its speed and back.
+      const double velocity = -s.fling_px_per_ms * years_per_px;  // years per ms
+      const double most = config.bounce_max_fraction * s.view.span();
+      s.rebound =
+          Rebound{now_ms, config.bounce_ms, 0, std::clamp(velocity * config.bounce_ms / std::numbers::pi, -most, most)};
+      s.fling_px_per_ms = 0;
+    }
     if (std::abs(s.fling_px_per_ms) < 0.01 || s.view == before) s.fling_px_per_ms = 0;
+  }
+  // Reduced motion: the rubber band still shows under the finger, but let go it snaps back.
+  if (s.overscroll != 0 && (s.mode != Mode::browse || (s.reduced_motion && !s.held)) && !s.animation) settle(s);
+  if (s.overscroll != 0 && !s.held && !s.rebound && !s.animation)  // let go past an end: spring back
+    s.rebound = Rebound{now_ms, config.spring_ms, s.overscroll, 0};
+  if (s.rebound && !s.animation) {
+    show(s, rest_view(s), rebound_at(*s.rebound, now_ms));
+    if (now_ms >= s.rebound->start_ms + s.rebound->duration_ms) s.rebound.reset();
   }
   s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;
   // The countdown ran out: the next visitor finds a clean kiosk, showing the attract loop.

@@ -19,6 +19,11 @@ struct KioskConfig {
   double button_zoom = 2.0;           // factor of one press of + or -
   double key_pan_fraction = 0.15;     // arrow keys move this share of the visible span
   double animation_ms = 350;          // button zooms and returns home
+  double overscroll_max_fraction = 0.15;  // a drag past an end shows at most this share of the span
+  double overscroll_resistance = 0.55;    // at an end the view moves this share of the finger's travel
+  double spring_ms = 300;                 // a released overscroll springs back in this time
+  double bounce_ms = 240;                 // a fling that hits an end bounces out and back in this time
+  double bounce_max_fraction = 0.04;      // that bounce reaches at most this share of the span
 };
 
 // The state a new visitor finds: browse mode, the whole history in view, the default language.

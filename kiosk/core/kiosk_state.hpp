@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/rubber_band.hpp"
 #include "core/time_scale.hpp"
 
 namespace kiosk::core {
@@ -24,7 +25,10 @@ struct ViewAnimation {
 struct KioskState {
   bool running = true;                  // false once the program has decided to exit
   Mode mode = Mode::browse;
-  View view;                            // what the timeline shows now
+  View view;                            // what the timeline shows now, overscroll included
+  double overscroll = 0;                // years `view` is shown past `limits` (rubber band); < 0 before the start
+  std::optional<Rebound> rebound;       // the overscroll springing back or a fling's bounce at an end
+  bool held = false;                    // a finger (or the mouse button) holds the timeline
   View home;                            // the view a new visitor starts from
   ViewLimits limits;                    // how far navigation may go
   std::string selected_event;           // id of the event in detail, "" when none

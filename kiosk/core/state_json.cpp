@@ -62,6 +62,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"running", state.running},
       {"mode", mode_name(state.mode)},
       {"view", {{"start", state.view.start}, {"end", state.view.end}}},
+      {"overscroll", state.overscroll},
       {"selected_event", state.selected_event.empty() ? json(nullptr) : json(state.selected_event)},
       {"language", state.language},
       {"filters", state.filters},

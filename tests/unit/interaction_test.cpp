@@ -43,7 +43,7 @@ Content two_events() {
 }
 }  // namespace
 
-TEST_CASE("a short press is a tap; travelling beyond 5 mm is a drag") {
+TEST_CASE("a short press is a tap, travelling beyond 5 mm is a drag") {
   Gestures g(GestureConfig{.px_per_mm = 4});
   auto tap = feed_all(g, {ev(InputKind::pointer_down, 0, 1, 100, 100), ev(InputKind::pointer_move, 30, 1, 110, 100),
                           ev(InputKind::pointer_up, 60, 1, 110, 100)});
@@ -72,7 +72,7 @@ TEST_CASE("a quick release flings with the recent velocity, clamped") {
     if (c.kind == CommandKind::fling) CHECK(c.dx == Approx(3));
 }
 
-TEST_CASE("pinching zooms about the fingers' midpoint; a third finger is ignored") {
+TEST_CASE("pinching zooms about the fingers' midpoint, a third finger is ignored") {
   const Content c = two_events();
   KioskState s = initial_state(c);
   s.limits = ViewLimits{1800, 2100, 0.01, 300};
@@ -168,7 +168,7 @@ TEST_CASE("a window-close request stops the kiosk") {
   CHECK_FALSE(s.running);
 }
 
-TEST_CASE("a count badge stands for hidden events; tapping it zooms in until they show") {
+TEST_CASE("a count badge stands for hidden events, tapping it zooms in until they show") {
   Content c;
   for (int i = 0; i < 30; ++i) {
     Event e;
@@ -205,7 +205,7 @@ TEST_CASE("a count badge stands for hidden events; tapping it zooms in until the
   CHECK(l.cards.size() > 3);
 }
 
-TEST_CASE("in a detail, a swipe of 20 mm shows the neighbour; a shorter one does nothing") {
+TEST_CASE("in a detail, a swipe of 20 mm shows the neighbour, a shorter one does nothing") {
   const Content c = two_events();
   KioskState s = initial_state(c);
   s.mode = Mode::detail;

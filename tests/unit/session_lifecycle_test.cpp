@@ -100,7 +100,7 @@ TEST_CASE("classroom mode never warns or resets") {
   CHECK(s.mode == Mode::browse);
 }
 
-TEST_CASE("the attract loop follows time through its highlights; a touch starts a fresh session") {
+TEST_CASE("the attract loop follows time through its highlights, a touch starts a fresh session") {
   const Content c = content();
   KioskState s = initial_state(c);
   step(s, c, 0);
@@ -155,7 +155,7 @@ TEST_CASE("switching language keeps the place on the timeline") {
   CHECK(s.view == before);
 }
 
-TEST_CASE("while a chooser is open, dragging does not move the timeline; a tap outside closes it") {
+TEST_CASE("while a chooser is open, dragging does not move the timeline, a tap outside closes it") {
   const Content c = content();
   KioskState s = initial_state(c);
   step(s, c, 0, {tap_on(s, c, Target::language_menu)});
