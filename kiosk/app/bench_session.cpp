@@ -68,6 +68,7 @@ class Script {
   void frame(KioskApp& app, double t_ms, std::string* phase) {
     static const char* kNames[] = {"pan and fling", "pinch to days", "open and close details", "switch language"};
     *phase = kNames[phase_];
+    if (up_in_ > 0 && --up_in_ == 0) app.input(pointer(core::InputKind::pointer_up, 1, up_x_, up_y_, t_ms));
     bool more = false;
     switch (phase_) {
       case 0: more = pan(app, t_ms); break;
@@ -101,20 +102,26 @@ class Script {
     return e;
   }
   // A 40 ms press: presses under 30 ms that do not move are ghost touches.
+  // A finger down now, lifted three frames (50 ms) later by frame().
   void tap(KioskApp& app, float x, float y, double t) {
     app.input(pointer(core::InputKind::pointer_down, 1, x, y, t));
-    app.input(pointer(core::InputKind::pointer_up, 1, x, y, t + 40));
+    up_in_ = 3, up_x_ = x, up_y_ = y;
   }
 
-  // Two drags with a fling each, left then right, each followed by two seconds of coasting.
+  // A tap that starts the visit (the kiosk may be showing its attract loop), then two drags with
+  // a fling each, left then right, each followed by two seconds of coasting.
   bool pan(KioskApp& app, double t) {
-    const int k = f_ % 150, dir = f_ < 150 ? -1 : 1;
+    if (f_ < 10) {
+      if (f_ == 0) tap(app, w_ / 2, h_ * 0.45f, t);
+      return true;
+    }
+    const int k = (f_ - 10) % 150, dir = f_ - 10 < 150 ? -1 : 1;
     const float x0 = w_ * (dir < 0 ? 0.75f : 0.25f), y = h_ * 0.45f;
     const float x = x0 + static_cast<float>(dir * k) * w_ * 0.02f;
     if (k == 0) app.input(pointer(core::InputKind::pointer_down, 1, x, y, t));
     else if (k < 25) app.input(pointer(core::InputKind::pointer_move, 1, x, y, t));
     else if (k == 25) app.input(pointer(core::InputKind::pointer_up, 1, x, y, t));
-    return f_ < 299;
+    return f_ < 309;
   }
 
   // From the whole history, pinches spreading two fingers nine-fold until the view spans under
@@ -192,6 +199,8 @@ class Script {
 
   float w_, h_;
   int phase_ = 0, f_ = 0, step_ = 0;
+  int up_in_ = 0;  // frames until the tapping finger lifts; 0: no finger down
+  float up_x_ = 0, up_y_ = 0;
   bool done_ = false;
 };
 
@@ -243,8 +252,6 @@ int run_bench(const Options& o) {
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
   app.set_preview(true);  // the reload below applies at once, in the middle of the session
   if (!configure(app, opts)) return 2;
-  app.input(core::InputEvent{0, core::InputKind::pointer_down, 1, vp.width / 2, vp.height / 2});
-  app.input(core::InputEvent{40, core::InputKind::pointer_up, 1, vp.width / 2, vp.height / 2});
 
   std::vector<double> update_ms, ui_ms, submit_ms, raster_ms, cpu_ms;
   std::vector<SlowFrame> slow;

@@ -105,8 +105,11 @@ int run_soak(const Options& o) {
   auto tap_button = [&](core::Target target, int index) {
     for (const core::Button& b : app.layout().buttons)
       if (b.target == target && (index < 0 || b.index == index)) {
-        input.push_back(core::InputEvent{t, core::InputKind::pointer_down, 1, b.rect.x + 2, b.rect.y + 2});
-        input.push_back(core::InputEvent{t + 1, core::InputKind::pointer_up, 1, b.rect.x + 2, b.rect.y + 2});
+        const float x = b.rect.x + b.rect.w / 2, y = b.rect.y + b.rect.h / 2;
+        input.push_back(core::InputEvent{t, core::InputKind::pointer_down, 1, x, y});
+        feed();
+        for (int f = 0; f < 3; ++f, t += kFrameMs) rig.step(t, true);
+        input.push_back(core::InputEvent{t, core::InputKind::pointer_up, 1, x, y});
         break;
       }
     feed();

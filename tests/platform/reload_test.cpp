@@ -37,7 +37,7 @@ void write(const fs::path& file, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("an edited event is loaded in the background; a half-written one is refused") {
+TEST_CASE("an edited event is loaded in the background, and a half-written one is refused") {
   const fs::path dir = copy_fixture();
   platform::ContentReloader reloader(dir / "content", dir / "images", 50, 150);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));

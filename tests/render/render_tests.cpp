@@ -237,7 +237,7 @@ TEST_CASE("every screen renders in every offered language with no missing glyph"
   }
 }
 
-TEST_CASE("after the countdown the kiosk shows the attract loop; a touch starts at the beginning") {
+TEST_CASE("after the countdown the kiosk shows the attract loop, and a touch starts at the beginning") {
   const std::string idle = zoom_in(0) + "{\"t_ms\":111000,\"type\":\"wait\"}\n";
   const Run attract = screenshot("attract", idle, "1920x1080", "--lang es");
   REQUIRE(attract.exit_code == 0);
@@ -294,7 +294,7 @@ std::string type_pin(const Run& pad, double t, const std::string& digits) {
 }
 }  // namespace
 
-TEST_CASE("in kiosk mode no key, close request or gesture exits; on a desktop Ctrl+Q does") {
+TEST_CASE("in kiosk mode no key, close request or gesture exits, but on a desktop Ctrl+Q does") {
   const Run locked = screenshot("kiosk-exits", kExitAttempts + drag(100, 0.2, 0.8, 0.5) + tap(1000, 0.5, 0.5), "1920x1080", "--kiosk");
   REQUIRE(locked.exit_code == 0);
   CHECK(locked.state["running"] == true);
@@ -302,7 +302,7 @@ TEST_CASE("in kiosk mode no key, close request or gesture exits; on a desktop Ct
   CHECK(desktop.state["running"] == false);
 }
 
-TEST_CASE("the admin gesture and the right PIN open the admin overlay; a wrong PIN does not") {
+TEST_CASE("the admin gesture and the right PIN open the admin overlay, and a wrong PIN does not") {
   const std::string extra = "--kiosk --config \"" + pin_config() + "\"";
   const std::string gesture = kExitAttempts + admin_gesture(100);
   const Run pad = screenshot("admin-pad", gesture, "1920x1080", extra);

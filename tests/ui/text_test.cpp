@@ -57,7 +57,7 @@ TEST_CASE("a character no font has is counted, drawn as a box, never dropped") {
   CHECK(text.missing_glyphs() == 1);
 }
 
-TEST_CASE("left-to-right text keeps its order; Arabic and Urdu run right to left") {
+TEST_CASE("left-to-right text keeps its order, and Arabic and Urdu run right to left") {
   TextEngine text(fonts());
   const auto latin = text.place("abc", kBody);
   CHECK(x_of(latin, 0) < x_of(latin, 1));

@@ -35,7 +35,7 @@ TEST_CASE("HTML becomes plain paragraphs with entities decoded") {
   CHECK(html_to_text("  lots   of\n\n space ") == "lots of space");
 }
 
-TEST_CASE("date parts may be strings or numbers; empty strings and null are absent") {
+TEST_CASE("date parts may be strings or numbers, and empty strings and null are absent") {
   const json tjs = {{"events",
                      {{{"start_date", {{"year", "1908"}, {"month", "05"}, {"day", 13}}}, {"text", {{"headline", "A"}}}},
                       {{"start_date", {{"year", 1965}, {"month", ""}, {"day", nullptr}}}, {"text", {{"headline", "B"}}}},
@@ -54,7 +54,7 @@ TEST_CASE("date parts may be strings or numbers; empty strings and null are abse
   CHECK(dates == std::vector<std::string>{"-13800000000", "1908-05-13", "1965"});
 }
 
-TEST_CASE("ids come from unique_id, else stable slugs; groups become themes; online media stay links") {
+TEST_CASE("ids come from unique_id, else stable slugs, groups become themes and online media stay links") {
   const json tjs = {
       {"title", {{"text", {{"headline", "<b>My</b> timeline"}}}}},
       {"events",
