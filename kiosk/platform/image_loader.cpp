@@ -1,4 +1,5 @@
 #include "platform/image_loader.hpp"
+#include "platform/log_file.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -76,7 +77,7 @@ void ImageLoader::work() {
     } else {
       problem = std::string("corrupt (") + stbi_failure_reason() + ")";
     }
-    if (!problem.empty()) std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", full.c_str(), problem.c_str());
+    if (!problem.empty()) log_line("image %s: %s; showing a placeholder", full.c_str(), problem.c_str());
     {
       std::lock_guard lock(mutex_);
       auto& entry = entries_[path];
