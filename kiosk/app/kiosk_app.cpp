@@ -95,14 +95,17 @@ bool KioskApp::take_reload_request() {
 void KioskApp::offer_content(core::LoadResult result) {
   set_diagnostics(result.diagnostics);
   const std::size_t errors = core::count_errors(result.diagnostics);
-  if (errors == 0 && result.content.events.empty()) {
-    notice_ = "Content not updated: it has no events. Still showing what was on screen.";
+  const std::string kept = maintenance() ? "The maintenance screen stays." : "Still showing the last good content.";
+  if (result.content.events.empty()) {
+    notice_ = "Content not updated: it has no events. " + kept;
     apply_at_once_ = false;
     return;
   }
-  if (errors > 0) {
+  // Out of maintenance, content with errors but with events is shown as at start (the bad events
+  // skipped): something to read beats "being updated". With good content on screen, it is refused.
+  if (errors > 0 && !maintenance()) {
     apply_at_once_ = false;
-    notice_ = "Content not updated: " + std::to_string(errors) + " error(s). Still showing the last good content.";
+    notice_ = "Content not updated: " + std::to_string(errors) + " error(s). " + kept;
     int shown = 0;
     for (const auto& d : result.diagnostics)
       if (d.severity == core::Severity::error && shown++ < 3) notice_ += "\n" + core::format_diagnostic(d);

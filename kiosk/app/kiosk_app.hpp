@@ -54,8 +54,8 @@ class KioskApp {
   const core::KioskState& state() const { return state_; }
   nlohmann::json state_json() const;
 
-  // New content from a reload. With errors or without events it is refused and `notice()` says
-  // why; otherwise it replaces the current content between visitor sessions (once the kiosk is
+  // New content from a reload. Without events, or with errors while other content is on screen,
+  // it is refused and `notice()` says why; otherwise it replaces the current content between visitor sessions (once the kiosk is
   // back in its attract loop; in classroom mode, after config.idle_seconds without input), or at
   // once in preview mode, in maintenance, or when the admin asked for "Reload now".
   void offer_content(core::LoadResult result);

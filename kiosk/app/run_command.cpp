@@ -79,6 +79,8 @@ int run_window(const Options& o) {
         platform::log_line("%s", app.notice().c_str());
       else if (was_maintenance)
         platform::log_line("content arrived: leaving the maintenance screen");
+      else
+        platform::log_line("content changed: it shows between visitor sessions");
     }
     app.step(now);
     if (app.take_reload_request()) {
