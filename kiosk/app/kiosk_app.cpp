@@ -115,6 +115,7 @@ void KioskApp::offer_content(core::LoadResult result) {
     return;
   }
   notice_.clear();
+  core::add_missing_strings(result.content.strings, fallback_strings_);
   pending_ = std::make_shared<const core::Content>(std::move(result.content));
 }
 

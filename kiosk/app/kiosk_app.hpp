@@ -75,6 +75,8 @@ class KioskApp {
   // True when offered content was applied by the last step() (images must be reloaded too).
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
+  // Strings that offered content lacks are taken from these (see core::add_missing_strings).
+  void set_fallback_strings(core::Translations strings) { fallback_strings_ = std::move(strings); }
   const std::string& notice() const { return notice_; }
 
   // Records analytics from now on, starting with "app_start"; state time 0 is `epoch_unix_ms` on
@@ -114,6 +116,7 @@ class KioskApp {
   bool apply_at_once_ = false;           // the next offered content applies without waiting
   core::FrameStats frames_;              // live frame times, for the admin overlay
   ui::AdminInfo admin_info_;             // what the admin overlay shows besides the state
+  core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
   std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
 };
 

@@ -25,15 +25,13 @@ Loaded load_for_display(const Options& o, std::string* error) {
   if (c.events.empty()) {
     platform::log_line("no events could be loaded from %s: showing the maintenance screen until good content appears there",
                        content_dir.string().c_str());
-    // The maintenance notice needs its words even when the folder lost its i18n tables too: take
-    // them from the kiosk's own content.
-    if (c.strings.tables.empty()) {
-      const core::LoadResult own = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
-      c.strings = own.content.strings;
-      c.languages = own.content.languages;
-      c.default_language = own.content.default_language;
+    // The maintenance notice is shown in every language the kiosk has words for.
+    if (c.languages.empty()) {
+      c.languages = own_content().languages;
+      c.default_language = own_content().default_language;
     }
   }
+  core::add_missing_strings(c.strings, own_strings());
   std::string font_error;
   auto fonts_dir = content_dir.parent_path() / "fonts";
   std::error_code ec;
@@ -49,7 +47,15 @@ Loaded load_for_display(const Options& o, std::string* error) {
   return loaded;
 }
 
+const core::Content& own_content() {
+  static const core::Content content = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content").content;
+  return content;
+}
+
+const core::Translations& own_strings() { return own_content().strings; }
+
 bool configure(KioskApp& app, const Options& o) {
+  app.set_fallback_strings(own_strings());
   if (!o.language.empty()) app.set_language(o.language);
   app.set_classroom(o.classroom);
   app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
