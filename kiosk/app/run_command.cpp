@@ -19,6 +19,7 @@
 namespace kiosk::app {
 
 int run_window(const Options& o) {
+  platform::catch_stop_signals();
   if (!o.log_path.empty()) platform::open_log_file(o.log_path);
   platform::log_line("starting: content %s%s", resolve_content_dir(o).string().c_str(), o.kiosk ? ", kiosk mode" : "");
   std::string error;
@@ -60,7 +61,7 @@ int run_window(const Options& o) {
   const auto analytics = open_analytics(app, o, epoch_unix_ms);
   double last_ms = 0, memory_ms = -1e9;
   const double ticks_per_ms = static_cast<double>(SDL_GetPerformanceFrequency()) / 1000.0;
-  while (app.running()) {
+  while (app.running() && !platform::stop_requested()) {
     const Uint64 frame_start = SDL_GetPerformanceCounter();
     const double now = static_cast<double>(SDL_GetTicks64() - start);
     core::Viewport vp = viewport();

@@ -1,5 +1,10 @@
 #include "platform/service_notify.hpp"
 
+#include <SDL.h>
+
+#include <atomic>
+#include <csignal>
+
 #ifdef KIOSK_HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
 #endif
@@ -37,5 +42,18 @@ void ServiceNotifier::frame_shown(double now_ms) {
 }
 
 void ServiceNotifier::stopping() { notify("STOPPING=1"); }
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) { g_stop = true; }
+}  // namespace
+
+void catch_stop_signals() {
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+  std::signal(SIGTERM, on_stop_signal);
+  std::signal(SIGINT, on_stop_signal);
+}
+
+bool stop_requested() { return g_stop; }
 
 }  // namespace kiosk::platform

@@ -19,4 +19,10 @@ class ServiceNotifier {
   bool ready_sent_ = false;
 };
 
+// SIGTERM (`systemctl stop`, shutdown) and SIGINT end the kiosk cleanly even in kiosk mode, where a
+// window close request is ignored: call before SDL starts (SDL's own handlers would turn them into
+// an ignored quit event), then check stop_requested() each frame.
+void catch_stop_signals();
+bool stop_requested();  // a stop signal has arrived
+
 }  // namespace kiosk::platform
