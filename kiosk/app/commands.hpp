@@ -28,6 +28,11 @@ struct Loaded {
 };
 Loaded load_for_display(const Options& o, std::string* error);
 
+// The UI strings of the kiosk's own content (loaded once): they fill in what a content folder's
+// i18n tables lack, such as the admin overlay's and the maintenance screen's words.
+const core::Translations& own_strings();
+const core::Content& own_content();  // the kiosk's own content folder, loaded once
+
 class KioskApp;
 }  // namespace kiosk::app
 namespace kiosk::platform {

@@ -5,6 +5,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/state_json.hpp"
+#include "core/utc_time.hpp"
 #include "ui/draw.hpp"
 
 namespace kiosk::app {
@@ -60,7 +61,13 @@ void KioskApp::set_language(const std::string& lang) {
 }
 
 void KioskApp::input(const core::InputEvent& e) {
-  gestures_.feed(e, commands_);
+  if (e.kind == core::InputKind::pointer_down) touches_[e.pointer] = ImVec2(e.x, e.y);
+  else if (e.kind == core::InputKind::pointer_move && touches_.count(e.pointer)) touches_[e.pointer] = ImVec2(e.x, e.y);
+  else if (e.kind == core::InputKind::pointer_up) touches_.erase(e.pointer);
+  // The maintenance screen has nothing to touch: only keys, quit, the admin gesture and its panels.
+  const bool touch = e.kind == core::InputKind::pointer_down || e.kind == core::InputKind::pointer_move ||
+                     e.kind == core::InputKind::pointer_up || e.kind == core::InputKind::wheel;
+  if (!(maintenance() && touch && state_.panel == core::Panel::none)) gestures_.feed(e, commands_);
   if (config.kiosk_mode && admin_gesture_.feed(e)) commands_.push_back(core::Command{core::CommandKind::admin});
 }
 
@@ -76,10 +83,38 @@ void KioskApp::set_kiosk_mode(bool on, const std::string& pin_salt, const std::s
   config.pin_sha256 = pin_sha256;
 }
 
+void KioskApp::set_diagnostics(const std::vector<core::Diagnostic>& diagnostics) {
+  admin_info_.errors = core::count_errors(diagnostics);
+  admin_info_.warnings = 0;
+  admin_info_.messages.clear();
+  for (const auto& d : diagnostics) {
+    if (d.severity == core::Severity::warning) ++admin_info_.warnings;
+    if (admin_info_.messages.size() < 3 && (d.severity == core::Severity::error || admin_info_.errors == 0))
+      admin_info_.messages.push_back(core::format_diagnostic(d));
+  }
+}
+
+bool KioskApp::take_reload_request() {
+  if (!state_.reload_now) return false;
+  state_.reload_now = false;
+  apply_at_once_ = true;
+  return true;
+}
+
 void KioskApp::offer_content(core::LoadResult result) {
+  set_diagnostics(result.diagnostics);
   const std::size_t errors = core::count_errors(result.diagnostics);
-  if (errors > 0) {
-    notice_ = "Content not updated: " + std::to_string(errors) + " error(s). Still showing the last good content.";
+  const std::string kept = maintenance() ? "The maintenance screen stays." : "Still showing the last good content.";
+  if (result.content.events.empty()) {
+    notice_ = "Content not updated: it has no events. " + kept;
+    apply_at_once_ = false;
+    return;
+  }
+  // Out of maintenance, content with errors but with events is shown as at start (the bad events
+  // skipped): something to read beats "being updated". With good content on screen, it is refused.
+  if (errors > 0 && !maintenance()) {
+    apply_at_once_ = false;
+    notice_ = "Content not updated: " + std::to_string(errors) + " error(s). " + kept;
     int shown = 0;
     for (const auto& d : result.diagnostics)
       if (d.severity == core::Severity::error && shown++ < 3) notice_ += "\n" + core::format_diagnostic(d);
@@ -89,6 +124,7 @@ void KioskApp::offer_content(core::LoadResult result) {
     return;
   }
   notice_.clear();
+  core::add_missing_strings(result.content.strings, fallback_strings_);
   pending_ = std::make_shared<const core::Content>(std::move(result.content));
 }
 
@@ -117,6 +153,9 @@ void KioskApp::apply_pending() {
     state_.attract_started_ms = before.attract_started_ms;
     state_.sessions = before.sessions;
   }
+  state_.touch_debug = before.touch_debug;
+  if (before.panel == core::Panel::admin) state_.panel = core::Panel::admin;  // "Reload now" shows its result
+  apply_at_once_ = false;
   forget_contacts();
   replaced_ = true;
 }
@@ -132,7 +171,7 @@ void KioskApp::step(double now_ms) {
   core::update(state_, *content_, layout_, commands_, now_ms, config);
   commands_.clear();
   replaced_ = false;
-  if (pending_ && (preview_ || state_.mode == core::Mode::attract ||
+  if (pending_ && (preview_ || apply_at_once_ || maintenance() || state_.mode == core::Mode::attract ||
                    (config.classroom && state_.idle_seconds >= config.idle_seconds)))
     apply_pending();
   if (recording_) {
@@ -145,11 +184,20 @@ void KioskApp::step(double now_ms) {
   // The screen changed under the fingers: a finger still down must not also act on the new one.
   if (state_.mode != before || state_.panel != panel || (warned && core::warning_seconds_left(state_, config) == 0))
     forget_contacts();
+  if (state_.panel == core::Panel::admin && panel != core::Panel::admin) refresh_admin_info();
   relayout();
+}
+
+void KioskApp::refresh_admin_info() {
+  admin_info_.today.reset();
+  if (!recording_ || !today_report) return;
+  admin_info_.today_day = core::iso8601_utc(epoch_unix_ms_ + state_.now_ms).substr(0, 10);
+  admin_info_.today = today_report(admin_info_.today_day);
 }
 
 void KioskApp::record_analytics(double epoch_unix_ms, const std::string& previous_unclean_t) {
   recording_ = true;
+  epoch_unix_ms_ = epoch_unix_ms;
   analytics_ = core::start_analytics(epoch_unix_ms);
   records_.push_back(core::app_start_record(analytics_, state_.now_ms,
                                             content_->version, previous_unclean_t));
@@ -167,19 +215,31 @@ void KioskApp::relayout() {
   layout_ = core::compute_layout(*content_, state_, viewport_, ui::layout_metrics(text_, *content_, state_.language, viewport_));
 }
 
+std::vector<ImVec2> KioskApp::touches() const {
+  std::vector<ImVec2> out;
+  for (const auto& [id, at] : touches_) out.push_back(at);
+  return out;
+}
+
 void KioskApp::draw(ImDrawList* dl) {
   images_.begin_frame();
+  admin_info_.frames = frames_.count();
+  admin_info_.frame_median_ms = frames_.median_ms();
+  admin_info_.frame_worst_ms = frames_.worst_ms();
   text_.begin_frame();
   text_.set_language(state_.language);
   ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),
                                core::warning_seconds_left(state_, config),
-                               state_.high_contrast ? content_->high_contrast : content_->style, config.classroom});
+                               state_.high_contrast ? content_->high_contrast : content_->style, config.classroom,
+                               &admin_info_, touches(), maintenance()});
 }
 
 nlohmann::json KioskApp::state_json() const {
   nlohmann::json j = core::state_to_json(state_, *content_, layout_);
   j["missing_glyphs"] = text_.missing_glyphs();
   j["warning_seconds_left"] = core::warning_seconds_left(state_, config);
+  j["maintenance"] = maintenance();
+  j["content_version"] = content_->version;
   return j;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 // Wires the layers for one kiosk: input -> gestures -> state -> layout -> draw. Used by the live
 // window and by headless screenshots alike, so both behave the same.
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -13,10 +17,13 @@
 #include "core/analytics.hpp"
 #include "core/content.hpp"
 #include "core/admin_gesture.hpp"
+#include "core/frame_stats.hpp"
+#include "core/report.hpp"
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
 #include "core/loader.hpp"
+#include "ui/draw.hpp"
 #include "ui/image_source.hpp"
 #include "ui/text.hpp"
 
@@ -48,13 +55,29 @@ class KioskApp {
   const core::Content& content() const { return *content_; }
   nlohmann::json state_json() const;
 
-  // New content from a reload. With errors it is refused and `notice()` says why; without, it
-  // replaces the current content between visitor sessions (once the kiosk is back in its attract
-  // loop; in classroom mode, after config.idle_seconds without input), or at once in preview mode.
+  // New content from a reload. Without events, or with errors while other content is on screen,
+  // it is refused and `notice()` says why; otherwise it replaces the current content between visitor sessions (once the kiosk is
+  // back in its attract loop; in classroom mode, after config.idle_seconds without input), or at
+  // once in preview mode, in maintenance, or when the admin asked for "Reload now".
   void offer_content(core::LoadResult result);
+  // True when no content could load (no timeline, no events): the maintenance screen shows.
+  bool maintenance() const { return content_->events.empty(); }
+  // True once after the admin tapped "Reload now": load the content and offer it; it applies at once.
+  bool take_reload_request();
+  // The admin chose "Restart": exit with core::kRestartExitCode rather than 0.
+  bool restart_requested() const { return state_.restart; }
+  // The diagnostics of the content on screen, for the admin overlay (offer_content sets them too).
+  void set_diagnostics(const std::vector<core::Diagnostic>& diagnostics);
+  void add_frame_time(double ms) { frames_.add(ms); }  // one live frame's duration, milliseconds
+  void set_memory_mb(double mb) { admin_info_.rss_mb = mb; }  // resident memory now, MB
+  // Today's analytics for the admin overlay, asked for when it opens with the UTC day
+  // ("YYYY-MM-DD"); unset or nullopt when none are recorded.
+  std::function<std::optional<core::DayReport>(const std::string& day)> today_report;
   // True when offered content was applied by the last step() (images must be reloaded too).
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
+  // Strings that offered content lacks are taken from these (see core::add_missing_strings).
+  void set_fallback_strings(core::Translations strings) { fallback_strings_ = std::move(strings); }
   const std::string& notice() const { return notice_; }
 
   // Records analytics from now on, starting with "app_start"; state time 0 is `epoch_unix_ms` on
@@ -71,6 +94,8 @@ class KioskApp {
   void forget_contacts();  // the screen changed under the fingers: drop them and let go of the view
 
   void apply_pending();
+  void refresh_admin_info();  // today's analytics, when the admin overlay opens
+  std::vector<ImVec2> touches() const;  // pointers down now, pixels
 
   std::shared_ptr<const core::Content> content_;
   std::thread releaser_;                          // frees replaced content
@@ -89,6 +114,12 @@ class KioskApp {
   bool recording_ = false;               // analytics on
   core::AnalyticsSession analytics_;     // session ids and open-detail times for the records
   std::vector<core::Record> records_;    // analytics records not yet taken
+  double epoch_unix_ms_ = 0;             // wall clock of state time 0 while recording
+  bool apply_at_once_ = false;           // the next offered content applies without waiting
+  core::FrameStats frames_;              // live frame times, for the admin overlay
+  ui::AdminInfo admin_info_;             // what the admin overlay shows besides the state
+  core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
+  std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
 };
 
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "platform/content_version.hpp"
 #include "platform/fonts.hpp"
+#include "platform/log_file.hpp"
 
 namespace kiosk::app {
 
@@ -15,18 +16,29 @@ Loaded load_for_display(const Options& o, std::string* error) {
   loaded.content.content.version = platform::content_version(content_dir);
   const std::size_t errors = core::count_errors(loaded.content.diagnostics);
   if (errors > 0) {
-    std::fprintf(stderr, "kiosk: the content has %zu error(s); showing what loaded. Run `kiosk validate %s` for details.\n",
-                 errors, content_dir.string().c_str());
+    platform::log_line("the content has %zu error(s); showing what loaded. Run `kiosk validate %s` for details.",
+                       errors, content_dir.string().c_str());
     for (const auto& d : loaded.content.diagnostics)
-      if (d.severity == core::Severity::error) std::fprintf(stderr, "  %s\n", core::format_diagnostic(d).c_str());
+      if (d.severity == core::Severity::error) platform::log_line("  %s", core::format_diagnostic(d).c_str());
   }
+  core::Content& c = loaded.content.content;
+  if (c.events.empty()) {
+    platform::log_line("no events could be loaded from %s: showing the maintenance screen until good content appears there",
+                       content_dir.string().c_str());
+    // The maintenance notice is shown in every language the kiosk has words for.
+    if (c.languages.empty()) {
+      c.languages = own_content().languages;
+      c.default_language = own_content().default_language;
+    }
+  }
+  core::add_missing_strings(c.strings, own_strings());
   std::string font_error;
   auto fonts_dir = content_dir.parent_path() / "fonts";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(fonts_dir / "manifest.json", ec))
     fonts_dir = std::filesystem::path(KIOSK_SOURCE_DIR) / "fonts";
   const ui::FontSet fonts = platform::load_font_manifest(fonts_dir, &font_error);
-  if (!font_error.empty()) std::fprintf(stderr, "kiosk: %s\n", font_error.c_str());
+  if (!font_error.empty()) platform::log_line("%s", font_error.c_str());
   loaded.text = std::make_unique<ui::TextEngine>(fonts);
   if (fonts.faces.empty()) {
     *error = "no font could be loaded (" + font_error + "); install fonts-noto-core or put fonts in fonts/";
@@ -35,15 +47,23 @@ Loaded load_for_display(const Options& o, std::string* error) {
   return loaded;
 }
 
+const core::Content& own_content() {
+  static const core::Content content = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content").content;
+  return content;
+}
+
+const core::Translations& own_strings() { return own_content().strings; }
+
 bool configure(KioskApp& app, const Options& o) {
+  app.set_fallback_strings(own_strings());
   if (!o.language.empty()) app.set_language(o.language);
   app.set_classroom(o.classroom);
   app.set_kiosk_mode(o.kiosk, o.pin_salt, o.pin_sha256);
   app.config.idle_seconds = o.idle_seconds;
   app.config.warning_seconds = o.warning_seconds;
   if (!app.deep_link(o.event, o.tour)) {
-    std::fprintf(stderr, "kiosk: no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them\n",
-                 o.event.c_str(), o.tour.c_str());
+    platform::log_line("no event \"%s\" or tour \"%s\" in the content; run kiosk validate to list them", o.event.c_str(),
+                       o.tour.c_str());
     return false;
   }
   return true;

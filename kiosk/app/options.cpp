@@ -32,9 +32,11 @@ const char* usage() {
          "\n"
          "  kiosk [run] [--content DIR] [--lang L] [--event ID] [--tour ID] [--classroom] [--fullscreen]\n"
          "            [--display N] [--size WxH] [--panel-mm WxH] [--preview] [--kiosk] [--config FILE]\n"
-         "            [--analytics DIR]\n"
+         "            [--analytics DIR] [--log FILE]\n"
          "      open the kiosk window on the content (default: ./content); content edits are picked up\n"
-         "      between visitor sessions, or at once with --preview (which also shows why an edit was refused)\n"
+         "      between visitor sessions, or at once with --preview (which also shows why an edit was refused);\n"
+         "      --log also appends diagnostics to FILE (rotated at 5 MB, 3 old files kept). Exit status 75 after\n"
+         "      the admin overlay's \"Restart\" (the systemd unit restarts the kiosk), 0 after \"Exit\"\n"
          "  kiosk screenshot --out FILE.png [--size WxH] [--lang L] [--event ID] [--tour ID] [--classroom] [--content DIR]\n"
          "                   [--input SESSION.jsonl] [--state-out STATE.json] [--panel-mm WxH]\n"
          "                   [--analytics DIR [--start-time 2024-05-01T10:00:00Z]]\n"
@@ -99,6 +101,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--json") o.json = true;
     else if (a == "--csv") o.csv = true;
     else if (a == "--analytics") { if (!value(&o.analytics_dir)) return std::nullopt; }
+    else if (a == "--log") { if (!value(&o.log_path)) return std::nullopt; }
     else if (a == "--start-time") {
       if (!value(&o.start_time)) return std::nullopt;
       if (!core::parse_iso8601_utc(o.start_time)) {
@@ -207,6 +210,7 @@ bool apply_config_file(Options& o, const std::vector<std::string>& args) {
   if (c.content && !given("--content")) o.content_dir = std::filesystem::path(o.config).parent_path() / *c.content;
   if (c.analytics_path && !given("--analytics"))
     o.analytics_dir = (std::filesystem::path(o.config).parent_path() / *c.analytics_path).string();
+  if (c.log_path && !given("--log")) o.log_path = (std::filesystem::path(o.config).parent_path() / *c.log_path).string();
   if (c.analytics_retention_days) o.analytics_retention_days = static_cast<int>(*c.analytics_retention_days);
   if (c.idle_seconds) o.idle_seconds = *c.idle_seconds;
   if (c.warning_seconds) o.warning_seconds = *c.warning_seconds;

@@ -29,6 +29,7 @@ struct Options {
   bool json = false;                       // --json (validate, report): machine-readable output
   std::string analytics_dir;               // --analytics DIR: write analytics there ("" = none)
   int analytics_retention_days = 90;       // from the config file: days of analytics files kept
+  std::string log_path;                    // --log FILE (or the config's log_path): rotating log ("" = stderr only)
   std::string start_time;                  // --start-time ISO (screenshot): wall-clock time of simulated 0
   std::vector<std::string> files;          // report: the analytics files (or folders of them)
   bool csv = false;                        // --csv (report): CSV rows instead of a table

@@ -8,6 +8,7 @@
 #include "core/session.hpp"
 #include "core/utc_time.hpp"
 #include "platform/analytics_file.hpp"
+#include "platform/content_version.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
@@ -52,7 +53,9 @@ int run_screenshot(const Options& o) {
   platform::ImageLoader images(loaded.content.content.images_root);
   images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
   const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
+  const auto diagnostics = loaded.content.diagnostics;
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
+  app.set_diagnostics(diagnostics);
   if (!configure(app, o)) return 2;
   // Analytics carry simulated times: --start-time, else now, plus the simulated milliseconds.
   const double epoch_unix_ms =
@@ -65,6 +68,11 @@ int run_screenshot(const Options& o) {
   for (double t = 0; t <= end_ms && app.running(); t += kFrameMs) {
     while (next < events.size() && events[next].t_ms <= t) app.input(events[next++]);
     app.step(t);
+    if (app.take_reload_request()) {  // "Reload now": loaded at once, as the reloader's thread would
+      core::LoadResult result = core::load_content(resolve_content_dir(o));
+      result.content.version = platform::content_version(resolve_content_dir(o));
+      app.offer_content(std::move(result));
+    }
     write_analytics(app, analytics.get());
   }
   while (next < events.size()) app.input(events[next++]);  // a final "quit" lands here too
@@ -92,7 +100,7 @@ int run_screenshot(const Options& o) {
       return 1;
     }
   }
-  return 0;
+  return app.restart_requested() ? core::kRestartExitCode : 0;
 }
 
 }  // namespace kiosk::app

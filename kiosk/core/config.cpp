@@ -61,6 +61,7 @@ Config load_config(const std::filesystem::path& path, std::vector<Diagnostic>* o
   text_field("language", c.language);
   text_field("content", c.content);
   text_field("analytics_path", c.analytics_path);
+  text_field("log_path", c.log_path);
   number("analytics_retention_days", c.analytics_retention_days, 1, 3650);
   if (c.analytics_retention_days && *c.analytics_retention_days != static_cast<int>(*c.analytics_retention_days)) {
     problem("analytics_retention_days", "\"analytics_retention_days\" must be a whole number of days");
@@ -90,7 +91,7 @@ Config load_config(const std::filesystem::path& path, std::vector<Diagnostic>* o
     const std::string& key = item.key();  // a plain name: lambdas may not capture structured bindings
     static const char* kKnown[] = {"kiosk", "classroom", "fullscreen", "display", "panel_mm", "idle_seconds",
                                    "warning_seconds", "language", "content", "admin_pin", "analytics_path",
-                                   "analytics_retention_days", "$schema"};
+                                   "analytics_retention_days", "log_path", "$schema"};
     if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
       const TextPosition p = parsed->position_of("/" + pointer_token(key), text);
       out->push_back({name, p.line, p.column, "/" + pointer_token(key), Severity::warning,

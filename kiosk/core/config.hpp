@@ -21,6 +21,7 @@ struct Config {
   std::optional<std::string> content;   // "content": the content folder
   std::optional<std::string> analytics_path;       // "analytics_path": folder of daily analytics files
   std::optional<double> analytics_retention_days;  // "analytics_retention_days": days kept (default 90)
+  std::optional<std::string> log_path;  // "log_path": the rotating log file (default: stderr only)
   std::string pin_salt, pin_sha256;     // "admin_pin": {"salt", "sha256"}, written by `kiosk set-pin`
 };
 

@@ -10,6 +10,13 @@ std::string Translations::get(std::string_view lang, std::string_view key) const
   return std::string(key);
 }
 
+void add_missing_strings(Translations& into, const Translations& from) {
+  for (const auto& [lang, table] : from.tables) {
+    auto& target = into.tables[lang];
+    for (const auto& [key, text] : table) target.emplace(key, text);  // emplace keeps what is there
+  }
+}
+
 std::string fill(std::string pattern, std::string_view name, std::string_view value) {
   const std::string token = "{" + std::string(name) + "}";
   for (std::size_t at = pattern.find(token); at != std::string::npos; at = pattern.find(token, at + value.size()))

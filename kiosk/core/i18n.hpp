@@ -17,6 +17,11 @@ struct Translations {
   std::string get(std::string_view lang, std::string_view key) const;
 };
 
+// Adds to `into` every string of `from` that it lacks, language by language (whole tables too):
+// the kiosk's own tables fill in the staff and maintenance strings that a museum's older content
+// folder does not have yet. Strings `into` has are kept.
+void add_missing_strings(Translations& into, const Translations& from);
+
 // Replaces "{name}" in `pattern` with `value`.
 std::string fill(std::string pattern, std::string_view name, std::string_view value);
 

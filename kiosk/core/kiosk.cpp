@@ -119,9 +119,11 @@ void go_to_tour_step(KioskState& s, const Content& content, int step) {
 void start_session(KioskState& s, const Content& content) {
   const double now = s.now_ms;
   const int sessions = s.sessions;
+  const bool touch_debug = s.touch_debug;
   s = initial_state(content);
   s.now_ms = s.last_input_ms = now;
   s.sessions = sessions;
+  s.touch_debug = touch_debug;
 }
 
 // Opens the event `step` places before or after the one in detail (in time order).
@@ -200,6 +202,12 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
       s.pin_entry.clear();
       break;
     case Target::admin_exit: s.running = false; break;
+    case Target::admin_restart:
+      s.restart = true;
+      s.running = false;
+      break;
+    case Target::admin_reload: s.reload_now = true; break;
+    case Target::admin_touch_debug: s.touch_debug = !s.touch_debug; break;
     case Target::text_size: s.text_scale = 1.0f + 0.25f * static_cast<float>(std::clamp(hit.event, 0, 2)); break;
     case Target::contrast: s.high_contrast = !s.high_contrast; break;
     case Target::motion: s.reduced_motion = !s.reduced_motion; break;
@@ -410,7 +418,9 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
   // The countdown ran out: the next visitor finds a clean kiosk, showing the attract loop.
   if (!config.classroom && s.mode != Mode::attract && s.idle_seconds >= config.idle_seconds + config.warning_seconds) {
     const int sessions = s.sessions + 1;
+    const bool touch_debug = s.touch_debug;
     s = initial_state(content);
+    s.touch_debug = touch_debug;
     s.mode = Mode::attract;
     s.now_ms = now_ms;
     s.last_input_ms = now_ms - (config.idle_seconds + config.warning_seconds) * 1000;

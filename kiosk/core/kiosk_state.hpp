@@ -16,6 +16,10 @@ const char* mode_name(Mode m);  // "attract", "browse", "detail"
 // A chooser shown over the screen.
 enum class Panel { none, languages, tours, display, pin, admin };
 
+// The exit status of "Restart" in the admin overlay: the systemd unit restarts the kiosk after it,
+// but not after "Exit" (status 0, RestartPreventExitStatus=0). 75 is EX_TEMPFAIL: "try again".
+inline constexpr int kRestartExitCode = 75;
+
 struct ViewAnimation {
   View from, to;
   double start_ms = 0;
@@ -52,6 +56,9 @@ struct KioskState {
   std::string pin_entry;                // digits typed on the admin PIN pad
   int pin_failures = 0;                 // wrong PINs in a row
   double pin_locked_until_ms = 0;       // after repeated wrong PINs the pad refuses input until then
+  bool touch_debug = false;             // admin: a circle under every finger down; kept through resets
+  bool reload_now = false;              // admin asked to reload the content now; the app clears it
+  bool restart = false;                 // admin chose "Restart": the program exits with kRestartExitCode
 };
 
 }  // namespace kiosk::core

@@ -266,12 +266,9 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
     }
   } else if (state.panel == Panel::pin) {
     for (int d : {1, 2, 3, 4, 5, 6, 7, 8, 9}) items.push_back({Target::pin_digit, {}, "", std::to_string(d), d});
-    items.push_back({Target::pin_clear, {}, "", "Clear", -1});
+    items.push_back({Target::pin_clear, {}, "admin.pin_clear", content.strings.get(state.language, "admin.pin_clear"), -1});
     items.push_back({Target::pin_digit, {}, "", "0", 0});
-    items.push_back({Target::pin_ok, {}, "", "OK", -1});
-  } else if (state.panel == Panel::admin) {
-    items.push_back({Target::admin_exit, {}, "", "Exit the kiosk", -1});
-    items.push_back({Target::close_panel, {}, "", "Close", -1});
+    items.push_back({Target::pin_ok, {}, "admin.pin_ok", content.strings.get(state.language, "admin.pin_ok"), -1});
   } else if (state.panel == Panel::display) {
     const char* sizes[] = {"display.text_normal", "display.text_large", "display.text_larger"};
     for (int i = 0; i < 3; ++i) {
@@ -299,7 +296,7 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   if (state.panel == Panel::pin) columns = 3;
   const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
   const auto cols = static_cast<float>(columns);
-  const float w = std::max(cols * item_w + (cols - 1) * gap + 2 * pad, state.panel == Panel::admin ? 900 * u : 0.0f);
+  const float w = cols * item_w + (cols - 1) * gap + 2 * pad;
   const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
   // In the lower part of the screen, above the footer, where a seated visitor reaches it.
   const float bottom = out.footer.y - 20 * u;
@@ -312,6 +309,40 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   // The chooser is modal: its buttons, and a tap anywhere else closes it.
   out.buttons = std::move(items);
   out.buttons.push_back({Target::close_panel, Rect{0, 0, vp.width, vp.height}, ""});
+}
+
+// The admin overlay: a wide panel, its diagnostics text at the top (Layout::admin_info) and its
+// buttons below, as many to a row as fit, each at least 15 mm high.
+void layout_admin(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                  const Sizes& s) {
+  const Viewport& vp = out.viewport;
+  const float u = vp.unit();
+  auto item = [&](Target t, const char* key) { return Button{t, {}, key, content.strings.get(state.language, key)}; };
+  std::vector<Button> items{item(Target::admin_reload, "admin.reload"), item(Target::admin_touch_debug, "admin.touch_debug"),
+                            item(Target::admin_restart, "admin.restart"), item(Target::admin_exit, "admin.exit"),
+                            item(Target::close_panel, "admin.close")};
+  items[1].selected = state.touch_debug;
+  const float gap = 20 * u, pad = 40 * u, title_h = 70 * u, info_h = 9 * 44 * u;
+  const float w = std::min(vp.width - 2 * s.margin, 1700 * u);
+  float widest = 0;
+  for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
+  const float min_item_w = std::min(std::max(widest + 80 * u, 2 * s.button), w - 2 * pad);
+  const int columns = std::clamp(static_cast<int>((w - 2 * pad + gap) / (min_item_w + gap)), 1, static_cast<int>(items.size()));
+  const auto cols = static_cast<float>(columns);
+  const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
+  const float item_w = (w - 2 * pad - (cols - 1) * gap) / cols;
+  const float h = 2 * pad + title_h + info_h + gap + rows * s.button + (rows - 1) * gap;
+  const float y = std::max(out.header.bottom() + 10 * u, (vp.height - h) / 2);
+  out.chooser = Rect{(vp.width - w) / 2, y, w, h};
+  out.admin_info = Rect{out.chooser.x + pad, y + pad + title_h, w - 2 * pad, info_h};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto col = static_cast<float>(static_cast<int>(i) % columns), row = static_cast<float>(static_cast<int>(i) / columns);
+    items[i].rect = Rect{out.chooser.x + pad + col * (item_w + gap), out.admin_info.bottom() + gap + row * (s.button + gap),
+                         item_w, s.button};
+  }
+  // Modal: a tap beside the panel does nothing (it neither closes it nor reaches the timeline).
+  out.buttons = std::move(items);
+  out.buttons.push_back({Target::none, Rect{0, 0, vp.width, vp.height}, ""});
 }
 
 void layout_attract(Layout& out) {
@@ -350,6 +381,7 @@ void mirror(Layout& out) {
   flip(out.detail_image);
   flip(out.detail_text);
   flip(out.chooser);
+  flip(out.admin_info);
 }
 
 }  // namespace
@@ -368,7 +400,8 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
   }
   if (state.mode == Mode::detail) layout_detail(content, state, metrics, out, s);
   else layout_browse(content, state, metrics, out, s);
-  if (state.panel != Panel::none) layout_chooser(content, state, metrics, out, s);
+  if (state.panel == Panel::admin) layout_admin(content, state, metrics, out, s);
+  else if (state.panel != Panel::none) layout_chooser(content, state, metrics, out, s);
   if (out.rtl) mirror(out);
   return out;
 }

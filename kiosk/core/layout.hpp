@@ -35,7 +35,8 @@ enum class Target {
   badge,                                   // a count of hidden events: zoom in to them
   display_menu, text_size, contrast, motion,  // the display chooser: text size `index`, toggles
   pin_digit, pin_clear, pin_ok,            // the admin PIN pad: digit `index`
-  admin_exit,                              // the admin overlay: quit the kiosk
+  admin_exit, admin_restart,               // the admin overlay: quit; quit with kRestartExitCode
+  admin_reload, admin_touch_debug,         // load the content now; circles under the fingers on/off
   related, earlier, later,                 // in a detail: a related event `index`; the neighbours
   close_panel,                             // a tap outside an open chooser
   start_session,                           // anywhere on the attract screen
@@ -106,6 +107,7 @@ struct Layout {
   // Detail screen (mode detail)
   Rect detail_panel, detail_image, detail_text;
   Rect chooser;        // the open language or tour chooser, or empty
+  Rect admin_info;     // in the admin overlay: the area for its diagnostics text, above its buttons
   Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight
 
   // What is under (x, y): buttons first, then cards.

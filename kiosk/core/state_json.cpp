@@ -27,6 +27,9 @@ const char* target_name(Target t) {
     case Target::pin_clear: return "pin_clear";
     case Target::pin_ok: return "pin_ok";
     case Target::admin_exit: return "admin_exit";
+    case Target::admin_restart: return "admin_restart";
+    case Target::admin_reload: return "admin_reload";
+    case Target::admin_touch_debug: return "admin_touch_debug";
     case Target::text_size: return "text_size";
     case Target::contrast: return "contrast";
     case Target::motion: return "motion";
@@ -56,6 +59,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
     json button = rect(b.rect);
     button["target"] = target_name(b.target);
     if (b.index >= 0) button["index"] = b.index;
+    if (b.selected) button["selected"] = true;
     buttons.push_back(button);
   }
   return json{
@@ -82,6 +86,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"reduced_motion", state.reduced_motion},
       {"blank", state.blank},
       {"pin_failures", state.pin_failures},
+      {"touch_debug", state.touch_debug},
   };
 }
 

@@ -1,4 +1,5 @@
 #include "platform/analytics_file.hpp"
+#include "platform/log_file.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -47,7 +48,7 @@ std::string AnalyticsFile::previous_unclean() const {
 
 void AnalyticsFile::fail(const std::string& what) {
   failing_ = true;
-  if (!reported_) std::fprintf(stderr, "kiosk: analytics not recorded: %s (the kiosk carries on)\n", what.c_str());
+  if (!reported_) log_line("analytics not recorded: %s (the kiosk carries on)", what.c_str());
   reported_ = true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 #include "platform/content_version.hpp"
 
@@ -27,6 +28,14 @@ std::optional<core::LoadResult> ContentReloader::take() {
   std::optional<core::LoadResult> out = std::move(ready_);
   ready_.reset();
   return out;
+}
+
+void ContentReloader::request_now() {
+  {
+    std::lock_guard lock(mutex_);
+    forced_ = true;
+  }
+  wake_.notify_all();
 }
 
 std::string ContentReloader::fingerprint() const {
@@ -55,10 +64,19 @@ void ContentReloader::watch() {
   auto seen_since = clock::now();
   std::unique_lock lock(mutex_);
   while (!stop_) {
-    wake_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [&] { return stop_; });
+    wake_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [&] { return stop_ || forced_; });
     if (stop_) return;
+    const bool forced = std::exchange(forced_, false);
     lock.unlock();
     const std::string now = fingerprint();
+    if (forced) {
+      core::LoadResult result = core::load_content(content_dir_);
+      result.content.version = content_version(content_dir_);
+      loaded = seen = now;
+      lock.lock();
+      ready_ = std::move(result);
+      continue;
+    }
     if (now != seen) {
       seen = now;
       seen_since = clock::now();

@@ -26,6 +26,9 @@ class ContentReloader {
 
   // The newest finished load since the last call, if any (never blocks).
   std::optional<core::LoadResult> take();
+  // Loads the content now, changed or not ("Reload now" in the admin overlay); take() returns it
+  // once it has loaded, typically within a few hundred milliseconds.
+  void request_now();
 
  private:
   void watch();
@@ -36,6 +39,7 @@ class ContentReloader {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
+  bool forced_ = false;  // request_now() was called and its load has not started
   std::optional<core::LoadResult> ready_;
   std::thread thread_;
 };

@@ -10,6 +10,7 @@
 
 #include "core/content_path.hpp"
 #include "core/image_header.hpp"
+#include "platform/log_file.hpp"
 
 namespace kiosk::platform {
 
@@ -169,8 +170,7 @@ void ImageLoader::work() {
       problem = std::string("cannot be read (") + ex.what() + ")";
     }
     if (!problem.empty())
-      std::fprintf(stderr, "kiosk: image %s: %s; showing a placeholder\n", core::quote_text(path).c_str(),
-                   problem.c_str());
+      log_line("image %s: %s; showing a placeholder", core::quote_text(path).c_str(), problem.c_str());
     {
       std::lock_guard lock(mutex_);
       auto& entry = entries_[path];

@@ -88,7 +88,9 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
                         right - x - 40 * u, col(st.muted_ink), 1);
   }
   for (const core::Button& b : l.buttons) {
-    if ((b.target == core::Target::close_panel && b.text.empty()) || b.target == core::Target::start_session) continue;
+    if ((b.target == core::Target::close_panel && b.text.empty()) || b.target == core::Target::start_session ||
+        b.target == core::Target::none)
+      continue;
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
       const float r = b.rect.h / 2;
       const core::Event& e = f.content.events[b.index];
@@ -184,20 +186,19 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
   draw_shadow(dl, p, 20 * u, 12 * u);
   dl->AddRectFilled(tl(p), br(p), col(st.card), 20 * u);
   const TextStyle style{36 * u, Weight::bold};
-  // The PIN pad and the admin overlay are for staff, in English; the rest follows the visitor.
+  const std::string& lang = f.state.language;
   if (f.state.panel == core::Panel::pin) {
     const bool locked = f.state.now_ms < f.state.pin_locked_until_ms;
-    std::string title = locked ? "Too many wrong PINs: wait" : "Admin PIN  ";
-    if (!locked)
+    std::string title = f.content.strings.get(lang, locked ? "admin.pin_locked" : "admin.pin_title");
+    if (!locked) {
+      title += "  ";
       for (std::size_t i = 0; i < f.state.pin_entry.size(); ++i) title += "\xE2\x97\x8F ";  // a dot per digit
+    }
     f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, title, style, col(st.ink), p.w - 80 * u);
     return;
   }
   if (f.state.panel == core::Panel::admin) {
-    const std::string info = "Admin: " + std::to_string(f.content.events.size()) + " events, " +
-                             std::to_string(f.content.languages.size()) + " languages, " +
-                             std::to_string(f.state.sessions) + " visitor sessions since start";
-    f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, info, TextStyle{28 * u, Weight::bold}, col(st.ink), p.w - 80 * u);
+    draw_admin(dl, f);
     return;
   }
   const std::string title = f.content.strings.get(

@@ -101,7 +101,13 @@ void draw_frame(ImDrawList* dl, const Frame& f) {
     return;
   }
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(f.style.background));
-  if (f.state.mode == core::Mode::attract) {
+  if (f.maintenance) {  // nothing to show but the notice, and the admin overlay over it
+    draw_maintenance(dl, f);
+    if (f.state.panel == core::Panel::pin || f.state.panel == core::Panel::admin) {
+      draw_chooser(dl, f);
+      draw_buttons(dl, f);
+    }
+  } else if (f.state.mode == core::Mode::attract) {
     draw_attract(dl, f);
   } else {
     draw_header(dl, f);
@@ -112,6 +118,7 @@ void draw_frame(ImDrawList* dl, const Frame& f) {
     if (f.warning_seconds_left > 0) draw_warning(dl, f);
   }
   if (!f.notice.empty()) draw_notice(dl, f);
+  if (f.state.touch_debug) draw_touches(dl, f);
 }
 
 }  // namespace kiosk::ui

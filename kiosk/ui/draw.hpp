@@ -1,16 +1,30 @@
 #pragma once
 // Draws one frame of the kiosk from its state and layout. Keeps no state of its own.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/content.hpp"
 #include "core/kiosk_state.hpp"
 #include "core/layout.hpp"
+#include "core/report.hpp"
 #include "ui/image_source.hpp"
 #include "ui/text.hpp"
 
 namespace kiosk::ui {
+
+// What the admin overlay shows besides the state; the app fills it.
+struct AdminInfo {
+  std::size_t errors = 0, warnings = 0;  // diagnostics of the last content load (or refused reload)
+  std::vector<std::string> messages;     // the first few of them, formatted
+  std::size_t frames = 0;                // frames measured (0 headless: no frame times)
+  double frame_median_ms = 0, frame_worst_ms = 0;  // of the last ~120 frames
+  double rss_mb = 0;                     // resident memory, MB; 0 = unknown
+  std::optional<core::DayReport> today;  // today's analytics; nullopt when none are recorded
+  std::string today_day;                 // "YYYY-MM-DD" of `today`
+};
 
 struct Frame {
   const core::Content& content;
@@ -22,6 +36,9 @@ struct Frame {
   double warning_seconds_left = 0;  // > 0 while the "still there?" countdown shows
   const core::Style& style;         // the content's style, or its high-contrast style
   bool classroom = false;           // an educator presents: discussion questions show
+  const AdminInfo* admin = nullptr;  // for the admin overlay; nullptr draws it without diagnostics
+  std::vector<ImVec2> touches;       // fingers down now, pixels: circled while state.touch_debug
+  bool maintenance = false;          // no content could load: the calm "being updated" screen
 };
 
 // Text sizes, in pixels for the layout's viewport.

@@ -12,5 +12,8 @@ void draw_notice(ImDrawList* dl, const Frame& f);    // the curator banner, over
 void draw_attract(ImDrawList* dl, const Frame& f);   // the loop shown while nobody is here
 void draw_chooser(ImDrawList* dl, const Frame& f);   // the language or tour chooser's panel
 void draw_warning(ImDrawList* dl, const Frame& f);   // "still there?" with its countdown
+void draw_admin(ImDrawList* dl, const Frame& f);     // the admin overlay's panel and diagnostics
+void draw_touches(ImDrawList* dl, const Frame& f);   // touch debugging: a ring under every finger
+void draw_maintenance(ImDrawList* dl, const Frame& f);  // "this exhibit is being updated"
 
 }  // namespace kiosk::ui

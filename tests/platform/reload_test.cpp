@@ -71,3 +71,24 @@ TEST_CASE("a picture added to images/ counts as a change") {
   CHECK(core::count_errors(result->diagnostics) == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("reload now loads unchanged content at once; an empty folder that gains content is noticed") {
+  const fs::path dir = copy_fixture();
+  {
+    platform::ContentReloader reloader(dir / "content", dir / "images", 5000, 150);  // a slow poll
+    reloader.request_now();
+    auto now = wait_for(reloader);
+    REQUIRE(now);
+    CHECK(core::count_errors(now->diagnostics) == 0);
+    CHECK_FALSE(now->content.events.empty());
+  }
+  const fs::path empty = dir / "empty";
+  fs::create_directories(empty);
+  platform::ContentReloader reloader(empty, dir / "no-images", 50, 150);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK_FALSE(reloader.take());
+  fs::copy(dir / "content", empty, fs::copy_options::recursive);
+  auto arrived = wait_for(reloader);
+  REQUIRE(arrived);
+  CHECK_FALSE(arrived->content.events.empty());
+}

@@ -386,3 +386,118 @@ TEST_CASE("three simulated visitors through the harness give the report the scri
   rows << csv_in.rdbuf();
   CHECK(rows.str().starts_with("day,metric,item,value\n2024-06-15,sessions,,3\n"));
 }
+
+namespace {
+// The colour at pixel (x, y) of a PNG, as 0xRRGGBB; 0 when it cannot be read.
+unsigned pixel_at(const std::string& path, int x, int y) {
+  int w = 0, h = 0, channels = 0;
+  unsigned char* px = stbi_load(path.c_str(), &w, &h, &channels, 4);
+  if (!px || x < 0 || y < 0 || x >= w || y >= h) {
+    if (px) stbi_image_free(px);
+    return 0;
+  }
+  const unsigned char* q = px + (static_cast<std::size_t>(y) * w + x) * 4;
+  const unsigned rgb = q[0] << 16 | q[1] << 8 | q[2];
+  stbi_image_free(px);
+  return rgb;
+}
+
+json button_of(const Run& r, const std::string& target) {
+  for (const auto& b : r.state["buttons"])
+    if (b["target"] == target) return b;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("the admin overlay: reload, touch circles, restart and exit as 15 mm buttons that do not overlap") {
+  // 531 mm wide at 1920 pixels: 3.62 px/mm, so 15 mm is 54 pixels of 1080.
+  const std::string analytics = (temp_dir() / "admin-analytics").string();
+  fs::remove_all(analytics);
+  const std::string extra = "--kiosk --panel-mm 531x299 --config \"" + pin_config() + "\" --analytics \"" + analytics +
+                            "\" --start-time 2024-05-01T10:00:00Z";
+  const std::string gesture = admin_gesture(100);
+  const Run pad = screenshot("admin-overlay-pad", gesture, "1920x1080", extra);
+  REQUIRE(pad.state["panel"] == "pin");
+  const std::string open = gesture + type_pin(pad, 4000, "2468");
+  const Run admin = screenshot("admin-overlay", open, "1920x1080", extra);
+  INFO(admin.output);
+  REQUIRE(admin.exit_code == 0);
+  REQUIRE(admin.state["panel"] == "admin");
+  CHECK_FALSE(admin.state["content_version"].get<std::string>().empty());
+  std::vector<json> shown;
+  for (const char* t : {"admin_reload", "admin_touch_debug", "admin_restart", "admin_exit", "close_panel"}) {
+    const json b = button_of(admin, t);
+    INFO(t);
+    REQUIRE(b.is_object());
+    CHECK(b["h"].get<double>() * 1080 >= 15 * 1920.0 / 531 - 0.5);  // at least 15 mm high
+    CHECK(b["x"].get<double>() >= 0);
+    CHECK(b["x"].get<double>() + b["w"].get<double>() <= 1);
+    CHECK(b["y"].get<double>() + b["h"].get<double>() <= 1);
+    shown.push_back(b);
+  }
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    for (std::size_t j = i + 1; j < shown.size(); ++j) {
+      const json &a = shown[i], &b = shown[j];
+      const bool apart = a["x"].get<double>() + a["w"].get<double>() <= b["x"].get<double>() ||
+                         b["x"].get<double>() + b["w"].get<double>() <= a["x"].get<double>() ||
+                         a["y"].get<double>() + a["h"].get<double>() <= b["y"].get<double>() ||
+                         b["y"].get<double>() + b["h"].get<double>() <= a["y"].get<double>();
+      CHECK(apart);
+    }
+  // A tap beside the panel neither closes it nor reaches the timeline behind it.
+  const Run beside = screenshot("admin-overlay-beside", open + tap(6000, 0.02, 0.97), "1920x1080", extra);
+  CHECK(beside.state["panel"] == "admin");
+  CHECK(beside.state["mode"] == "browse");
+
+  // Touch circles: on, they stay on, and a finger held down gets a ring and a cross under it.
+  const json touch = center_of(button_of(admin, "admin_touch_debug"));
+  const std::string circles = open + tap(6000, touch["x"], touch["y"]);
+  const json hold{{"x", 0.5}, {"y", button_of(admin, "admin_reload")["y"].get<double>() - 0.05}};
+  std::ostringstream finger;
+  finger << "{\"t_ms\":7000,\"type\":\"finger_down\",\"id\":7,\"x\":" << hold["x"] << ",\"y\":" << hold["y"] << "}\n";
+  const Run on = screenshot("admin-touch-circles", circles + finger.str(), "1920x1080", extra);
+  CHECK(on.state["touch_debug"] == true);
+  CHECK(button_of(on, "admin_touch_debug")["selected"] == true);
+  const unsigned c = pixel_at(on.png, 960, static_cast<int>(hold["y"].get<double>() * 1080));
+  CHECK((c >> 16) > 200);           // the circle's magenta: much red,
+  CHECK(((c >> 8) & 0xFF) < 90);    // little green
+  const Run off = screenshot("admin-touch-off", circles + tap(7000, touch["x"], touch["y"]), "1920x1080", extra);
+  CHECK(off.state["touch_debug"] == false);
+
+  // Reload now: the content is loaded again and applied at once; the overlay stays open.
+  const json reload = center_of(button_of(admin, "admin_reload"));
+  const Run reloaded = screenshot("admin-reload", open + tap(6000, reload["x"], reload["y"]), "1920x1080", extra);
+  CHECK(reloaded.exit_code == 0);
+  CHECK(reloaded.state["panel"] == "admin");
+  CHECK(reloaded.state["content_version"] == admin.state["content_version"]);
+
+  // Restart leaves with status 75 (systemd starts the kiosk again); Exit with 0.
+  const json restart = center_of(button_of(admin, "admin_restart"));
+  const Run restarted = screenshot("admin-restart", open + tap(6000, restart["x"], restart["y"]), "1920x1080", extra);
+  CHECK(restarted.exit_code == 75);
+  CHECK(restarted.state["running"] == false);
+  const json exit_button = center_of(button_of(admin, "admin_exit"));
+  const Run exited = screenshot("admin-exit-0", open + tap(6000, exit_button["x"], exit_button["y"]), "1920x1080", extra);
+  CHECK(exited.exit_code == 0);
+  CHECK(exited.state["running"] == false);
+}
+
+TEST_CASE("without content the kiosk shows the maintenance screen, and touches do nothing there") {
+  const fs::path empty = temp_dir() / "empty-content";
+  fs::create_directories(empty);
+  for (const std::string& dir : {empty.string(), (temp_dir() / "no-such-folder").string()}) {
+    const Run r = screenshot("maintenance", tap(100, 0.5, 0.5) + drag(500, 0.2, 0.8, 0.5), "1920x1080",
+                             "--content \"" + dir + "\"");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.state["maintenance"] == true);
+    CHECK(r.state["running"] == true);
+    CHECK(r.state["cards"].empty());
+    CHECK(r.output.find("maintenance screen") != std::string::npos);
+    CHECK(read_png(r.png).colours > 20);  // the notice in every language, not a blank screen
+  }
+  // Locked down, the admin gesture still opens the PIN pad over it.
+  const Run pad = screenshot("maintenance-admin", admin_gesture(100), "1920x1080",
+                             "--kiosk --config \"" + pin_config() + "\" --content \"" + empty.string() + "\"");
+  CHECK(pad.state["panel"] == "pin");
+}

@@ -95,3 +95,19 @@ TEST_CASE("the config names the analytics folder and how many days of files it k
   CHECK_FALSE(c.analytics_retention_days.has_value());
   fs::remove(p);
 }
+
+TEST_CASE("the config names the log file; a log_path that is not text is an error at its place") {
+  const fs::path p = fs::temp_directory_path() / "kiosk-config-log-test.json";
+  std::ofstream(p) << "{\"log_path\": \"logs/kiosk.log\"}";
+  std::vector<Diagnostic> d;
+  Config c = load_config(p, &d);
+  CHECK(d.empty());
+  CHECK(c.log_path == "logs/kiosk.log");
+  std::ofstream(p, std::ios::trunc) << "{\n  \"log_path\": true\n}";
+  d.clear();
+  c = load_config(p, &d);
+  REQUIRE(d.size() == 1);
+  CHECK(format_diagnostic(d[0]) == "kiosk-config-log-test.json:2:15 /log_path: error: \"log_path\" must be a text in quotes");
+  CHECK_FALSE(c.log_path.has_value());
+  fs::remove(p);
+}

@@ -59,3 +59,14 @@ TEST_CASE("dates are formatted with the language's patterns") {
   CHECK(format_range(Date{1965}, &end, t, "en") == "1965 – 1970");
   CHECK(format_range(Date{1965}, nullptr, t, "en") == "1965");
 }
+
+TEST_CASE("missing UI strings are filled in from another table; present ones are kept") {
+  kiosk::core::Translations museum, own;
+  museum.tables["en"] = {{"button.home", "Home"}};
+  own.tables["en"] = {{"button.home", "Whole timeline"}, {"admin.reload", "Reload now"}};
+  own.tables["es"] = {{"admin.reload", "Recargar ahora"}};
+  kiosk::core::add_missing_strings(museum, own);
+  CHECK(museum.get("en", "button.home") == "Home");
+  CHECK(museum.get("en", "admin.reload") == "Reload now");
+  CHECK(museum.get("es", "admin.reload") == "Recargar ahora");
+}
