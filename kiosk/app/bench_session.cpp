@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <future>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -255,6 +256,7 @@ int run_bench(const Options& o) {
 
   std::vector<double> update_ms, ui_ms, submit_ms, raster_ms, cpu_ms;
   std::vector<SlowFrame> slow;
+  std::map<std::string, std::vector<double>> by_phase;  // update + layout + UI, per phase of the script
   Script script(vp.width, vp.height);
   std::future<core::LoadResult> reload;
   const int reload_frame = o.frames / 2;
@@ -295,6 +297,7 @@ int run_bench(const Options& o) {
     raster_ms.push_back(ms_between(t3, t4));
     cpu_ms.push_back(ms_between(t0, t3));
     if (cpu_ms.back() > kBudgetMs) slow.push_back({f, cpu_ms.back(), phase});
+    by_phase[phase.substr(0, phase.find(" + "))].push_back(update_ms.back() + ui_ms.back());
   }
   if (reload.valid()) reload.wait();
   images.wait_idle();
@@ -330,6 +333,7 @@ int run_bench(const Options& o) {
     nlohmann::json slow_json = nlohmann::json::array();
     for (const SlowFrame& s : slow) slow_json.push_back({{"frame", s.frame}, {"ms", s.ms}, {"phase", s.phase}});
     j["slow_frames"] = slow_json;
+    for (const auto& [name, ms] : by_phase) j["update_layout_ui_ms_by_phase"][name] = to_json(percentiles(ms));
     std::printf("%s\n", j.dump(2).c_str());
     return 0;
   }
@@ -345,6 +349,7 @@ int run_bench(const Options& o) {
   row("  UI build", ui);
   row("  render submit", sub);
   row("update + layout + UI", upd_ui);
+  for (const auto& [name, ms] : by_phase) row(("  while " + name).c_str(), percentiles(ms));
   row("software raster (not CPU)", ras);
   std::printf("  peak RSS                   %8.1f MB\n", platform::peak_rss_mb());
   std::printf("  texture memory             %8.1f MB at the end, %.1f MB at most\n", texture_mb, peak_texture_mb);
