@@ -55,7 +55,7 @@ const char* usage() {
          "  kiosk bench [--content DIR | --synthetic N] [--size WxH] [--frames N] [--json]\n"
          "      replay a fixed session headlessly (pan, fling, pinch to days, details, languages, a reload)\n"
          "      and print startup, frame-time percentiles, peak memory and slow frames\n"
-         "  kiosk soak [--seed N] [--inputs N] [--days N] [--content DIR] [--size WxH]\n"
+         "  kiosk soak [--seed N] [--inputs N] [--days N] [--max-growth PCT] [--content DIR] [--size WxH]\n"
          "      a seeded monkey (taps, drags, pinches, five-finger mashing, languages), then simulated days of\n"
          "      visitors, idle resets and hourly content reloads; fails if the kiosk stops or memory keeps growing\n"
          "  kiosk bench --micro [--runs N] [--case TEXT]\n"
@@ -116,7 +116,11 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
     else if (a == "--case") { if (!value(&o.bench_case)) return std::nullopt; }
     else if (a == "--micro") o.bench_micro = true;
-    else if (a == "--seed" || a == "--inputs" || a == "--days") {
+    else if (a == "--max-growth") {
+      if (!value(&v)) return std::nullopt;
+      try { o.soak_max_growth = std::stod(v); } catch (...) { o.soak_max_growth = -1; }
+      if (!(o.soak_max_growth > 0 && o.soak_max_growth <= 100)) { *error = "--max-growth needs a percentage above 0, e.g. --max-growth 5"; return std::nullopt; }
+    } else if (a == "--seed" || a == "--inputs" || a == "--days") {
       if (!value(&v)) return std::nullopt;
       long long n = -1;
       try { n = std::stoll(v); } catch (...) { n = -1; }

@@ -41,6 +41,7 @@ struct Options {
   unsigned seed = 1;                       // --seed N (soak): the monkey's random seed
   long long soak_inputs = 200'000;         // --inputs N (soak): monkey input events
   int soak_days = 7;                       // --days N (soak): simulated days of idle cycles and reloads
+  double soak_max_growth = 5;              // --max-growth PCT (soak): RSS growth allowed after warm-up
 };
 
 // Parses argv; on a mistake returns nullopt and sets `error` to a one-line explanation.

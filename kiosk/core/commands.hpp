@@ -27,6 +27,7 @@ struct Command {
   float press_x = 0, press_y = 0;  // tap: where the press started
   std::string key;
   bool ctrl = false;
+  bool shift = false;
 };
 
 }  // namespace kiosk::core

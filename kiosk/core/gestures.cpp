@@ -222,6 +222,7 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       Command k{CommandKind::key};
       k.key = e.key;
       k.ctrl = std::find(e.mods.begin(), e.mods.end(), "ctrl") != e.mods.end();
+      k.shift = std::find(e.mods.begin(), e.mods.end(), "shift") != e.mods.end();
       out.push_back(k);
       return;
     }

@@ -135,6 +135,7 @@ void open_neighbour(KioskState& s, const Content& content, int step) {
 // Keyboard focus moves to the next or previous event in time and brings it into view.
 void move_focus(KioskState& s, const Content& content, int step, const KioskConfig& config) {
   if (content.events.empty()) return;
+  s.focus_target = Target::none;  // one focus at a time: now on the timeline
   const View target = s.animation ? s.animation->to : s.view;
   const double mid = (target.start + target.end) / 2;
   int i = content.event_index(s.focus_event);
@@ -217,7 +218,40 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
   }
 }
 
-void on_key(KioskState& s, const Content& content, const Command& c, const KioskConfig& config) {
+// Tab and Shift+Tab move the keyboard and switch focus through the controls on screen in reading
+// order (rows from the top; in a row, the way the language reads), wrapping; Return or Space then
+// acts on the focused control as a tap would. True when the key was one of these.
+bool focus_key(KioskState& s, const Content& content, const Layout& layout, const Command& c, const KioskConfig& config) {
+  std::vector<const Button*> controls;
+  for (const Button& b : layout.buttons)
+    if (is_focusable(b)) controls.push_back(&b);
+  const float row_px = std::max(1.0f, layout.viewport.height / 40);  // centres this close share a row
+  auto order = [&](const Button* b) {
+    const float x = b->rect.x + b->rect.w / 2;
+    return std::pair{static_cast<long>((b->rect.y + b->rect.h / 2) / row_px), layout.rtl ? -x : x};
+  };
+  std::stable_sort(controls.begin(), controls.end(), [&](const Button* a, const Button* b) { return order(a) < order(b); });
+  const auto focused = std::find_if(controls.begin(), controls.end(), [&](const Button* b) {
+    return b->target == s.focus_target && b->index == s.focus_index;
+  });
+  if (c.key == "Tab") {
+    if (controls.empty()) return true;
+    const long n = static_cast<long>(controls.size());
+    const long at = focused == controls.end() ? (c.shift ? 0 : -1) : focused - controls.begin();
+    const Button* next = controls[static_cast<std::size_t>(((at + (c.shift ? -1 : 1)) % n + n) % n)];
+    s.focus_target = next->target;
+    s.focus_index = next->index;
+    s.focus_event.clear();
+    return true;
+  }
+  if ((c.key == "Return" || c.key == "Space" || c.key == "Keypad Enter") && focused != controls.end()) {
+    activate(s, content, layout, Hit{(*focused)->target, (*focused)->index}, config);
+    return true;
+  }
+  return false;
+}
+
+void on_key(KioskState& s, const Content& content, const Layout& layout, const Command& c, const KioskConfig& config) {
   const std::string& k = c.key;
   if (!config.kiosk_mode && c.ctrl && (k == "Q" || k == "q")) {  // desktop use: Ctrl+Q quits
     s.running = false;
@@ -232,6 +266,7 @@ void on_key(KioskState& s, const Content& content, const Command& c, const Kiosk
     start_session(s, content);
     return;
   }
+  if (focus_key(s, content, layout, c, config)) return;
   if (s.panel != Panel::none) {
     if (k == "Escape") s.panel = Panel::none;
     return;
@@ -371,7 +406,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         if (s.mode == Mode::detail && s.tour.empty() && std::abs(c.dx) >= layout.viewport.mm(20))
           open_neighbour(s, content, (c.dx < 0) != layout.rtl ? +1 : -1);  // RTL: the next page comes from the left
         break;
-      case CommandKind::key: on_key(s, content, c, config); break;
+      case CommandKind::key: on_key(s, content, layout, c, config); break;
       case CommandKind::quit:
       case CommandKind::release:
       case CommandKind::admin: break;

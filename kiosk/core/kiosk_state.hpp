@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/rubber_band.hpp"
+#include "core/target.hpp"
 #include "core/time_scale.hpp"
 
 namespace kiosk::core {
@@ -37,6 +38,8 @@ struct KioskState {
   ViewLimits limits;                    // how far navigation may go
   std::string selected_event;           // id of the event in detail, "" when none
   std::string focus_event;              // keyboard focus on the timeline: an event id, "" when none
+  Target focus_target = Target::none;   // keyboard and switch focus on a control (Tab moves it) ...
+  int focus_index = -1;                 // ... and which one of that kind (a language, a tour, a digit)
   std::string language;                 // visitor's language code
   std::vector<std::string> filters;     // theme ids shown; empty = all
   double now_ms = 0;                    // time of the last update, ms

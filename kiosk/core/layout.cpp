@@ -365,6 +365,11 @@ Hit Layout::hit(float x, float y) const {
   return Hit{};
 }
 
+bool is_focusable(const Button& b) {
+  return b.target != Target::none && b.target != Target::start_session &&
+         !(b.target == Target::close_panel && b.text.empty() && b.label_key.empty());
+}
+
 bool is_rtl_language(const Content& content, const std::string& lang) {
   return content.strings.get(lang, "language.direction") == "rtl";
 }

@@ -6,6 +6,7 @@
 
 #include "core/content.hpp"
 #include "core/kiosk_state.hpp"
+#include "core/target.hpp"
 #include "core/ticks.hpp"
 #include "core/time_scale.hpp"
 
@@ -26,20 +27,6 @@ struct Viewport {
   float unit() const { return (width < height ? width : height) / 1080.0f; }
   // `mm` millimetres in pixels, for touch targets.
   float mm(float mm) const { return mm * px_per_mm; }
-};
-
-enum class Target {
-  none, card, zoom_in, zoom_out, home, back,
-  language_menu, language,                 // open the language chooser; pick language `index`
-  tour_menu, tour, tour_next, tour_prev, tour_end,  // choose tour `index`; step through it
-  badge,                                   // a count of hidden events: zoom in to them
-  display_menu, text_size, contrast, motion,  // the display chooser: text size `index`, toggles
-  pin_digit, pin_clear, pin_ok,            // the admin PIN pad: digit `index`
-  admin_exit, admin_restart,               // the admin overlay: quit; quit with kRestartExitCode
-  admin_reload, admin_touch_debug,         // load the content now; circles under the fingers on/off
-  related, earlier, later,                 // in a detail: a related event `index`; the neighbours
-  close_panel,                             // a tap outside an open chooser
-  start_session,                           // anywhere on the attract screen
 };
 
 struct Hit {
@@ -113,6 +100,10 @@ struct Layout {
   // What is under (x, y): buttons first, then cards.
   Hit hit(float x, float y) const;
 };
+
+// True when `b` is a control drawn on screen that keyboard and switch users can move focus to
+// (not the invisible backdrop that closes a panel, nor the whole-screen "touch to start").
+bool is_focusable(const Button& b);
 
 // True when `lang`'s UI strings say it reads right to left ("language.direction": "rtl").
 bool is_rtl_language(const Content& content, const std::string& lang);

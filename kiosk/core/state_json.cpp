@@ -68,6 +68,8 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"view", {{"start", state.view.start}, {"end", state.view.end}}},
       {"overscroll", state.overscroll},
       {"selected_event", state.selected_event.empty() ? json(nullptr) : json(state.selected_event)},
+      {"focus", state.focus_target == Target::none ? json(nullptr)
+                                                   : json{{"target", target_name(state.focus_target)}, {"index", state.focus_index}}},
       {"language", state.language},
       {"filters", state.filters},
       {"idle_seconds", state.idle_seconds},

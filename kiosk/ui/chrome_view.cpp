@@ -88,9 +88,12 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
                         right - x - 40 * u, col(st.muted_ink), 1);
   }
   for (const core::Button& b : l.buttons) {
-    if ((b.target == core::Target::close_panel && b.text.empty()) || b.target == core::Target::start_session ||
-        b.target == core::Target::none)
-      continue;
+    if (!core::is_focusable(b)) continue;
+    if (b.target == f.state.focus_target && b.index == f.state.focus_index) {  // keyboard/switch focus
+      const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
+      dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
+                  col(st.ink), r, 0, 6 * u);
+    }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
       const float r = b.rect.h / 2;
       const core::Event& e = f.content.events[b.index];

@@ -85,10 +85,12 @@ TEST_CASE("kiosk bench --synthetic N generates N events with images that all loa
 
 TEST_CASE("a short soak: the monkey, a simulated day of visitors and hourly reloads leave the kiosk running") {
   // The small fixture content keeps the warm-up (every event, language and text size) short; the
-  // long soak on the bundled content is the README's command. AddressSanitizer holds freed memory
-  // in quarantine, which would count as growth, so its quarantine is kept small here.
-  const Output o = kiosk("soak", std::string("soak --seed 7 --inputs 2000 --days 1 --size 1024x640 --content \"") +
-                                     FIXTURES_DIR + "/good/content\"",
+  // long soak on the bundled content is the README's command. Under AddressSanitizer (as in CI)
+  // RSS also counts the sanitizer's quarantine and allocator pools, which settle about 7% above
+  // the warm-up (7.7% after three days, against 0.7% in a normal build of the same run), so the
+  // bound here is 15%; the 5% default is what normal builds are held to.
+  const Output o = kiosk("soak", std::string("soak --seed 7 --inputs 2000 --days 1 --size 1024x640 --max-growth 15 "
+                                             "--content \"") + FIXTURES_DIR + "/good/content\"",
                          "ASAN_OPTIONS=quarantine_size_mb=4");
   INFO(o.out << o.err);
   REQUIRE(o.exit_code == 0);

@@ -237,3 +237,46 @@ TEST_CASE("arrow keys move the focus between events and Enter opens the focused 
   CHECK(s.mode == Mode::detail);
   CHECK(s.selected_event == "second");
 }
+
+TEST_CASE("Tab moves the focus through every control on screen in reading order, Return acts on it like a tap") {
+  const Content c = two_events();
+  KioskState s = initial_state(c);
+  const Layout l = compute_layout(c, s, Viewport{1920, 1080, 3.6f}, LayoutMetrics{});
+  std::size_t controls = 0;
+  for (const Button& b : l.buttons) controls += is_focusable(b);
+  REQUIRE(controls >= 3);
+  Command tab{CommandKind::key}, back_tab{CommandKind::key}, enter{CommandKind::key}, right{CommandKind::key};
+  tab.key = back_tab.key = "Tab";
+  back_tab.shift = true;
+  enter.key = "Return";
+  right.key = "Right";
+  auto focused = [&]() -> const Button* {
+    for (const Button& b : l.buttons)
+      if (b.target == s.focus_target && b.index == s.focus_index) return &b;
+    return nullptr;
+  };
+  double t = 0;
+  std::vector<const Button*> visited;
+  for (std::size_t i = 0; i < controls; ++i) {
+    update(s, c, l, {tab}, t += 10);
+    REQUIRE(focused() != nullptr);
+    visited.push_back(focused());
+  }
+  for (std::size_t i = 1; i < visited.size(); ++i) {  // the footer is one row: left to right
+    CHECK(visited[i]->rect.x > visited[i - 1]->rect.x);
+    CHECK(visited[i]->rect.y == visited[0]->rect.y);
+  }
+  update(s, c, l, {tab}, t += 10);  // wraps to the first
+  CHECK(focused() == visited.front());
+  update(s, c, l, {back_tab}, t += 10);  // and back to the last
+  CHECK(focused() == visited.back());
+  while (s.focus_target != Target::zoom_in) update(s, c, l, {tab}, t += 10);
+  const double span = s.view.span();
+  update(s, c, l, {enter}, t += 10);
+  update(s, c, l, {}, t += 2000);  // the zoom animation ends
+  CHECK(s.view.span() < span * 0.9);
+  CHECK(s.focus_target == Target::zoom_in);  // the focus stays on the control used
+  update(s, c, l, {right}, t += 10);  // the arrows move the focus to the events on the timeline
+  CHECK(s.focus_target == Target::none);
+  CHECK_FALSE(s.focus_event.empty());
+}
