@@ -166,12 +166,13 @@ int run_soak(const Options& o) {
   }
   monkey.lift_all(t, &input);
   feed();
+  std::fprintf(stderr, "kiosk soak: after the monkey: RSS %.1f MB\n", platform::rss_mb());
 
   // 2. Simulated days: a visitor every hour, idle resets and attract loops in between, and the
   // content read again every hour off the frame thread (applied between sessions).
   std::fprintf(stderr, "kiosk soak: %d simulated day(s)\n", o.soak_days);
   const double days_end = t + o.soak_days * 24 * kHourMs;
-  int reloads_started = 0, reloads_applied = 0;
+  int reloads_started = 0, reloads_applied = 0, hours = 0;
   double next_hour = t + kHourMs, next_draw = t;
   while (t < days_end) {
     const double visitor_end = t + kVisitorMs;
@@ -195,6 +196,8 @@ int run_soak(const Options& o) {
     }
     if (app.state().mode != core::Mode::attract) return fail("an hour without input did not end in the attract loop");
     next_hour += kHourMs;
+    if (++hours % 24 == 0)  // memory over the days shows whether it levels off
+      std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB\n", hours / 24, platform::rss_mb());
     reloader.request_now();
     ++reloads_started;
   }
