@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
-#include "app/kiosk_app.hpp"
+#include "app/headless_kiosk.hpp"
 #include "app/synthetic_content.hpp"
 #include "platform/content_version.hpp"
 #include "platform/display.hpp"
@@ -231,28 +231,17 @@ int run_bench(const Options& o) {
   }
   const Clock::time_point start = o.synthetic > 0 ? Clock::now() : g_process_start;
 
-  std::string error;
-  Loaded loaded = load_for_display(opts, &error);
-  if (!loaded.text) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  // Queue draw commands and rasterise them all at the end of the frame, so that the software
-  // rasteriser (a GPU's work on a real kiosk) can be timed apart from the CPU's.
-  auto display = platform::Display::open_headless(o.width, o.height, &error, true);
-  if (!display) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  platform::ImGuiFrame imgui;
-  platform::Renderer renderer(display->renderer());
-  platform::ImageLoader images(loaded.content.content.images_root);
-  images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
-  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
-  const std::size_t event_count = loaded.content.content.events.size();
-  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
+  // The benchmark canvas queues draw commands and rasterises them at 1/8 size when flushed, so
+  // the software rasteriser (a GPU's work on a real kiosk) is timed apart from the CPU's.
+  int exit_code = 0;
+  const auto kiosk = open_headless_kiosk(opts, true, &exit_code);
+  if (!kiosk) return exit_code;
+  KioskApp& app = *kiosk->app;
+  platform::ImageLoader& images = *kiosk->images;
+  platform::Renderer& renderer = *kiosk->renderer;
+  const core::Viewport vp = kiosk->viewport;
+  const std::size_t event_count = app.content().events.size();
   app.set_preview(true);  // the reload below applies at once, in the middle of the session
-  if (!configure(app, opts)) return 2;
 
   std::vector<double> update_ms, ui_ms, submit_ms, raster_ms, cpu_ms;
   std::vector<SlowFrame> slow;
@@ -279,13 +268,13 @@ int run_bench(const Options& o) {
     app.step(t);
     if (app.content_replaced()) images.reload();
     const Clock::time_point t1 = Clock::now();
-    ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>(kFrameMs / 1000));
+    ImDrawList* dl = kiosk->imgui->begin(vp.width, vp.height, static_cast<float>(kFrameMs / 1000));
     app.draw(dl);
-    const ImDrawData* data = imgui.end();
+    const ImDrawData* data = kiosk->imgui->end();
     const Clock::time_point t2 = Clock::now();
     renderer.render(data);
     const Clock::time_point t3 = Clock::now();
-    SDL_RenderFlush(display->renderer());
+    SDL_RenderFlush(kiosk->display->renderer());
     const Clock::time_point t4 = Clock::now();
     if (f == 0) {
       startup_ms = ms_between(start, t4);

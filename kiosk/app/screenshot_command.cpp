@@ -4,15 +4,11 @@
 #include <sstream>
 
 #include "app/commands.hpp"
-#include "app/kiosk_app.hpp"
+#include "app/headless_kiosk.hpp"
 #include "core/session.hpp"
 #include "core/utc_time.hpp"
 #include "platform/analytics_file.hpp"
 #include "platform/content_version.hpp"
-#include "platform/display.hpp"
-#include "platform/image_loader.hpp"
-#include "platform/imgui_backend.hpp"
-#include "platform/renderer.hpp"
 
 namespace kiosk::app {
 
@@ -37,26 +33,11 @@ int run_screenshot(const Options& o) {
       return 1;
     }
   }
+  int exit_code = 0;
+  const auto kiosk = open_headless_kiosk(o, false, &exit_code);
+  if (!kiosk) return exit_code;
+  KioskApp& app = *kiosk->app;
   std::string error;
-  Loaded loaded = load_for_display(o, &error);
-  if (!loaded.text) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  auto display = platform::Display::open_headless(o.width, o.height, &error);
-  if (!display) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  platform::ImGuiFrame imgui;
-  platform::Renderer renderer(display->renderer());
-  platform::ImageLoader images(loaded.content.content.images_root);
-  images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
-  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
-  const auto diagnostics = loaded.content.diagnostics;
-  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
-  app.set_diagnostics(diagnostics);
-  if (!configure(app, o)) return 2;
   // Analytics carry simulated times: --start-time, else now, plus the simulated milliseconds.
   const double epoch_unix_ms =
       o.start_time.empty() ? static_cast<double>(std::time(nullptr)) * 1000.0 : *core::parse_iso8601_utc(o.start_time);
@@ -80,15 +61,11 @@ int run_screenshot(const Options& o) {
   app.stop_analytics();
   write_analytics(app, analytics.get());
 
-  // Rasterise only the saved frame: once to request its images, again when they are decoded.
-  imgui.begin(vp.width, vp.height, 0);
-  app.draw(ImGui::GetBackgroundDrawList());
-  imgui.end();
-  images.wait_idle();
-  ImDrawList* dl = imgui.begin(vp.width, vp.height, 0);
-  app.draw(dl);
-  renderer.render(imgui.end());
-  if (!display->save_png(o.out, &error)) {
+  // Draw only the saved frame: once to request its images, again when they are decoded.
+  kiosk->draw(false);
+  kiosk->images->wait_idle();
+  kiosk->draw(false);
+  if (!kiosk->display->save_png(o.out, &error)) {
     std::fprintf(stderr, "kiosk: %s\n", error.c_str());
     return 1;
   }

@@ -10,14 +10,10 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "app/kiosk_app.hpp"
+#include "app/headless_kiosk.hpp"
 #include "core/monkey.hpp"
 #include "platform/content_reloader.hpp"
-#include "platform/display.hpp"
-#include "platform/image_loader.hpp"
-#include "platform/imgui_backend.hpp"
 #include "platform/process_memory.hpp"
-#include "platform/renderer.hpp"
 
 namespace kiosk::app {
 
@@ -29,23 +25,16 @@ constexpr double kIdleDrawMs = 60'000.0;      // ... and one drawn frame a minut
 constexpr double kVisitorMs = 5'000.0;        // each simulated visitor touches for 5 s
 constexpr double kHourMs = 3'600'000.0;
 
+// Steps the kiosk to simulated time `t` and, when `draw`, draws and rasterises the frame.
 struct Rig {
-  platform::ImGuiFrame& imgui;
-  platform::Renderer& renderer;
-  platform::Display& display;
-  platform::ImageLoader& images;
-  KioskApp& app;
-  core::Viewport vp;
+  HeadlessKiosk& kiosk;
   long long frames_drawn = 0;
 
   void step(double t, bool draw) {
-    app.step(t);
-    if (app.content_replaced()) images.reload();
+    kiosk.app->step(t);
+    if (kiosk.app->content_replaced()) kiosk.images->reload();
     if (!draw) return;
-    ImDrawList* dl = imgui.begin(vp.width, vp.height, static_cast<float>(kFrameMs / 1000));
-    app.draw(dl);
-    renderer.render(imgui.end());
-    SDL_RenderFlush(display.renderer());
+    kiosk.draw(true);
     ++frames_drawn;
   }
 };
@@ -53,29 +42,17 @@ struct Rig {
 }  // namespace
 
 int run_soak(const Options& o) {
-  std::string error;
-  Loaded loaded = load_for_display(o, &error);
-  if (!loaded.text) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  auto display = platform::Display::open_headless(o.width, o.height, &error, true);
-  if (!display) {
-    std::fprintf(stderr, "kiosk: %s\n", error.c_str());
-    return 1;
-  }
-  platform::ImGuiFrame imgui;
-  platform::Renderer renderer(display->renderer());
-  platform::ImageLoader images(loaded.content.content.images_root);
-  images.fit_to(o.width, o.height);  // nothing is shown larger than the screen
+  int exit_code = 0;
+  const auto kiosk = open_headless_kiosk(o, true, &exit_code);
+  if (!kiosk) return exit_code;
+  KioskApp& app = *kiosk->app;
+  platform::ImageLoader& images = *kiosk->images;
+  const core::Viewport vp = kiosk->viewport;
   // The kiosk's own content watcher, asked to read the content again every simulated hour.
-  platform::ContentReloader reloader(resolve_content_dir(o), loaded.content.content.images_root, 3'600'000, 0);
-  const core::Viewport vp{static_cast<float>(o.width), static_cast<float>(o.height), density_px_per_mm(o, o.width, 0)};
-  KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images, vp);
-  if (!configure(app, o)) return 2;
+  platform::ContentReloader reloader(resolve_content_dir(o), app.content().images_root, 3'600'000, 0);
   // Locked down with a PIN no random tapping can find: nothing the monkey does may end the kiosk.
   app.set_kiosk_mode(true, "soak", std::string(64, 'f'));
-  Rig rig{imgui, renderer, *display, images, app, vp};
+  Rig rig{*kiosk};
   core::Monkey monkey(o.seed, vp.width, vp.height);
   std::vector<core::InputEvent> input;
   std::set<std::string> languages, modes;
