@@ -212,7 +212,7 @@ void KioskApp::stop_analytics() {
 void KioskApp::relayout() {
   text_.set_language(state_.language);
   viewport_.text_scale = state_.text_scale;
-  layout_ = core::compute_layout(*content_, state_, viewport_, ui::layout_metrics(text_, *content_, state_.language, viewport_));
+  layout_ = core::compute_layout(*content_, state_, viewport_, ui::layout_metrics(text_, *content_, state_.language, viewport_, config.classroom));
 }
 
 std::vector<ImVec2> KioskApp::touches() const {

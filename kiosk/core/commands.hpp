@@ -6,14 +6,14 @@
 namespace kiosk::core {
 
 enum class CommandKind {
-  pan,         // dx pixels: content follows the finger
+  pan,         // dx (and dy) pixels: content follows the finger
   zoom,        // factor (> 1 zooms in) about pixel x
-  fling,       // velocity px/ms at release; inertia continues the pan
+  fling,       // velocity px/ms at release (dx across, dy down); inertia continues the pan
   stop,        // a finger touched down: stop inertia and animations; the view is held
   release,     // the last finger lifted: the view is no longer held (an overscroll springs back)
   tap,         // at (x, y), where the press also started
   long_press,  // a finger held still at (x, y): a shortcut only (a card opens, empty timeline zooms in)
-  swipe,       // a one-finger drag ended: dx pixels from where it started (after its pans)
+  swipe,       // a one-finger drag ended: dx (and dy) pixels from where it started (after its pans)
   key,         // key name
   quit,        // a window-close request
   admin,       // the hidden admin gesture completed
@@ -28,6 +28,8 @@ struct Command {
   std::string key;
   bool ctrl = false;
   bool shift = false;
+  float dy = 0;           // pan: pixels down; fling: px/ms down; swipe: pixels down from the start
+  float wheel = 0;        // zoom made by the mouse wheel: its notches, > 0 away from the user (0: fingers)
 };
 
 }  // namespace kiosk::core

@@ -39,22 +39,28 @@ void Gestures::pinch_step(std::vector<Command>& out) {
   pinch_mid_ = mid;
 }
 
-void Gestures::one_finger_step(Contact& c, float last_x, std::vector<Command>& out) {
+void Gestures::one_finger_step(Contact& c, float last_x, float last_y, std::vector<Command>& out) {
+  Command pan{CommandKind::pan, c.x, c.y};
   if (!c.dragging) {
     if (distance(c.start_x, c.start_y, c.x, c.y) <= slop_px()) return;
     c.dragging = true;
     c.may_tap = false;
-    out.push_back(Command{CommandKind::pan, c.x, c.y, c.x - c.start_x});
-  } else if (c.x != last_x) {
-    out.push_back(Command{CommandKind::pan, c.x, c.y, c.x - last_x});
+    pan.dx = c.x - c.start_x;
+    pan.dy = c.y - c.start_y;
+  } else if (c.x != last_x || c.y != last_y) {
+    pan.dx = c.x - last_x;
+    pan.dy = c.y - last_y;
+  } else {
+    return;
   }
+  out.push_back(pan);
 }
 
 // The finger pans on from where it is, e.g. when its pinch partner lifted or came to rest.
 void Gestures::take_over_pan(Contact& c, double now_ms) {
   c.dragging = true;
   c.may_tap = false;
-  c.samples.assign(1, Sample{now_ms, c.x});
+  c.samples.assign(1, Sample{now_ms, c.x, c.y});
 }
 
 void Gestures::confirm(Contact& c, double now_ms, std::vector<Command>& out) {
@@ -111,14 +117,14 @@ void Gestures::release(Contact& c, const InputEvent& e, std::vector<Command>& ou
     const auto id = o ? o->id : 0;
     contacts_.erase(contacts_.begin() + (&c - contacts_.data()));
     Contact* rest = o ? find(id) : nullptr;
-    if (rest && navigates(*rest)) one_finger_step(*rest, held_x_, out);  // the motion held back
+    if (rest && navigates(*rest)) one_finger_step(*rest, held_x_, held_y_, out);  // the motion held back
     if (contacts_.empty() && held_) {
       held_ = false;
       out.push_back(Command{CommandKind::release, e.x, e.y});
     }
     return;
   }
-  if (o && !o->confirmed && navigates(c)) one_finger_step(c, held_x_, out);
+  if (o && !o->confirmed && navigates(c)) one_finger_step(c, held_x_, held_y_, out);
   const bool alone = !(o && navigates(*o));
   if (navigates(c) && alone) {
     if (c.may_tap && !c.dragging) {
@@ -127,17 +133,23 @@ void Gestures::release(Contact& c, const InputEvent& e, std::vector<Command>& ou
       tap.press_y = c.start_y;
       out.push_back(tap);
     } else if (c.dragging) {
-      out.push_back(Command{CommandKind::swipe, e.x, e.y, e.x - c.start_x});
+      Command swipe{CommandKind::swipe, e.x, e.y, e.x - c.start_x};
+      swipe.dy = e.y - c.start_y;
+      out.push_back(swipe);
     }
     if (c.dragging && c.samples.size() >= 2) {
       const Sample& a = c.samples.front();
       const double dt = e.t_ms - a.t_ms;
       if (dt > 0 && e.t_ms - c.samples.back().t_ms < config_.velocity_window_ms) {
-        double v = (e.x - a.x) / dt;
-        if (std::abs(v) >= config_.min_fling_px_per_ms) {
-          v = std::clamp(v, -config_.max_fling_px_per_ms, config_.max_fling_px_per_ms);
-          out.push_back(Command{CommandKind::fling, e.x, e.y, static_cast<float>(v)});
-        }
+        // Each direction flings on its own: a slow drift across does not fling a vertical flick sideways.
+        auto velocity = [&](double v) {
+          return std::abs(v) >= config_.min_fling_px_per_ms
+                     ? static_cast<float>(std::clamp(v, -config_.max_fling_px_per_ms, config_.max_fling_px_per_ms))
+                     : 0.0f;
+        };
+        Command fling{CommandKind::fling, e.x, e.y, velocity((e.x - a.x) / dt)};
+        fling.dy = velocity((e.y - a.y) / dt);
+        if (fling.dx != 0 || fling.dy != 0) out.push_back(fling);
       }
     }
   }
@@ -169,14 +181,14 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       c.rest_x = e.x;
       c.rest_y = e.y;
       c.rest_ms = e.t_ms;
-      c.samples.push_back({e.t_ms, e.x});
+      c.samples.push_back({e.t_ms, e.x, e.y});
       contacts_.push_back(c);
       return;
     }
     case InputKind::pointer_move: {
       Contact* c = find(e.pointer);
       if (!c || !std::isfinite(e.x) || !std::isfinite(e.y)) return;
-      const float last_x = c->x;
+      const float last_x = c->x, last_y = c->y;
       bool woke = false;
       if (distance(c->rest_x, c->rest_y, e.x, e.y) > slop_px()) {
         c->rest_x = e.x;
@@ -188,7 +200,7 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       if (!c->confirmed && distance(c->start_x, c->start_y, e.x, e.y) > ghost_px()) confirm(*c, e.t_ms, out);
       c->x = e.x;
       c->y = e.y;
-      c->samples.push_back({e.t_ms, e.x});
+      c->samples.push_back({e.t_ms, e.x, e.y});
       while (c->samples.size() > 2 && e.t_ms - c->samples.front().t_ms > config_.velocity_window_ms)
         c->samples.pop_front();
       if (!navigates(*c)) return;
@@ -206,7 +218,7 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       if (o && navigates(*o))
         pinch_step(out);
       else
-        one_finger_step(*c, last_x, out);
+        one_finger_step(*c, last_x, last_y, out);
       return;
     }
     case InputKind::pointer_up: {
@@ -214,9 +226,11 @@ void Gestures::feed(const InputEvent& e, std::vector<Command>& out) {
       return;
     }
     case InputKind::wheel:
-      if (e.wheel_dy != 0)
-        out.push_back(Command{CommandKind::zoom, e.x, e.y, 0,
-                              static_cast<float>(std::pow(config_.wheel_zoom_per_notch, e.wheel_dy))});
+      if (e.wheel_dy != 0) {
+        Command zoom{CommandKind::zoom, e.x, e.y, 0, static_cast<float>(std::pow(config_.wheel_zoom_per_notch, e.wheel_dy))};
+        zoom.wheel = e.wheel_dy;  // a scrolling page (the detail) scrolls by notches instead
+        out.push_back(zoom);
+      }
       return;
     case InputKind::key: {
       Command k{CommandKind::key};

@@ -47,7 +47,7 @@ class Gestures {
  private:
   struct Sample {
     double t_ms;
-    float x;
+    float x, y;
   };
   struct Contact {
     std::int64_t id;
@@ -70,7 +70,7 @@ class Gestures {
   void confirm(Contact& c, double now_ms, std::vector<Command>& out);
   void begin_pinch(float x0, float y0, float x1, float y1);
   void pinch_step(std::vector<Command>& out);
-  void one_finger_step(Contact& c, float last_x, std::vector<Command>& out);
+  void one_finger_step(Contact& c, float last_x, float last_y, std::vector<Command>& out);
   void take_over_pan(Contact& c, double now_ms);
   void release(Contact& c, const InputEvent& e, std::vector<Command>& out);
   float slop_px() const { return static_cast<float>(config_.tap_slop_mm * config_.px_per_mm); }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/detail_scroll.hpp"
 #include "core/sha256.hpp"
 
 namespace kiosk::core {
@@ -91,6 +92,7 @@ void open_detail(KioskState& s, const Content& content, int event) {
   if (event < 0 || event >= static_cast<int>(content.events.size())) return;
   s.mode = Mode::detail;
   s.selected_event = content.events[event].id;
+  reset_detail_scroll(s);  // another event starts at its top
   s.fling_px_per_ms = 0;
   s.animation.reset();
   settle(s);
@@ -99,6 +101,7 @@ void open_detail(KioskState& s, const Content& content, int event) {
 void close_detail(KioskState& s) {
   s.mode = Mode::browse;
   s.selected_event.clear();
+  reset_detail_scroll(s);
   s.tour.clear();
   s.tour_step = -1;
 }
@@ -209,7 +212,7 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
       break;
     case Target::admin_reload: s.reload_now = true; break;
     case Target::admin_touch_debug: s.touch_debug = !s.touch_debug; break;
-    case Target::text_size: s.text_scale = 1.0f + 0.25f * static_cast<float>(std::clamp(hit.event, 0, 2)); break;
+    case Target::text_size: s.text_scale = kTextScales[std::clamp(hit.event, 0, kTextScaleCount - 1)]; break;
     case Target::contrast: s.high_contrast = !s.high_contrast; break;
     case Target::motion: s.reduced_motion = !s.reduced_motion; break;
     case Target::earlier: open_neighbour(s, content, -1); break;
@@ -242,6 +245,7 @@ bool focus_key(KioskState& s, const Content& content, const Layout& layout, cons
     s.focus_target = next->target;
     s.focus_index = next->index;
     s.focus_event.clear();
+    if (next->target == Target::related) detail_scroll_to_show(s, layout, next->rect);  // a chip further down the page
     return true;
   }
   if ((c.key == "Return" || c.key == "Space" || c.key == "Keypad Enter") && focused != controls.end()) {
@@ -274,6 +278,8 @@ void on_key(KioskState& s, const Content& content, const Layout& layout, const C
   // In a right-to-left language "next" lies to the left.
   const bool rtl = is_rtl_language(content, s.language);
   const std::string forward = rtl ? "Left" : "Right", backward = rtl ? "Right" : "Left";
+  // Up and Down scroll a long page; in a tour PageUp and PageDown stay the presenter's step keys.
+  if (s.mode == Mode::detail && (s.tour.empty() || k == "Up" || k == "Down") && detail_scroll_key(s, layout, k)) return;
   if (!s.tour.empty()) {
     if (k == forward || k == "PageDown" || k == "Space") go_to_tour_step(s, content, s.tour_step + 1);
     else if (k == backward || k == "PageUp") go_to_tour_step(s, content, s.tour_step - 1);
@@ -367,8 +373,10 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         s.animation.reset();
         s.rebound.reset();
         s.held = true;
+        if (s.mode == Mode::detail) catch_detail_scroll(s);
         break;
       case CommandKind::pan:
+        if (s.mode == Mode::detail) detail_pan(s, layout, c.dx, c.dy, config);
         if (s.mode == Mode::browse) {
           s.animation.reset();
           s.rebound.reset();
@@ -377,6 +385,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         }
         break;
       case CommandKind::zoom:
+        if (s.mode == Mode::detail && c.wheel != 0) detail_wheel(s, layout, c.wheel);
         if (s.mode == Mode::browse) {
           s.animation.reset();
           s.rebound.reset();
@@ -385,6 +394,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         break;
       case CommandKind::fling:  // released past an end, the view springs back rather than flings
         if (s.mode == Mode::browse && !s.reduced_motion && s.overscroll == 0) s.fling_px_per_ms = c.dx;
+        if (s.mode == Mode::detail) detail_fling(s, c.dy);
         break;
       case CommandKind::long_press: {  // a shortcut only: what it does, a tap or a button also does
         const Hit hit = layout.hit(c.x, c.y);
@@ -402,8 +412,9 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         break;
       }
       case CommandKind::swipe:
-        // In a detail, a swipe of at least 20 mm shows the neighbour it pulls in.
-        if (s.mode == Mode::detail && s.tour.empty() && std::abs(c.dx) >= layout.viewport.mm(20))
+        // In a detail, a swipe of at least 20 mm shows the neighbour it pulls in (a drag that
+        // scrolled the page is not also a swipe).
+        if (s.mode == Mode::detail && s.tour.empty() && !detail_drag_scrolls(s) && std::abs(c.dx) >= layout.viewport.mm(20))
           open_neighbour(s, content, (c.dx < 0) != layout.rtl ? +1 : -1);  // RTL: the next page comes from the left
         break;
       case CommandKind::key: on_key(s, content, layout, c, config); break;
@@ -449,6 +460,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     show(s, rest_view(s), rebound_at(*s.rebound, now_ms));
     if (now_ms >= s.rebound->start_ms + s.rebound->duration_ms) s.rebound.reset();
   }
+  advance_detail_scroll(s, layout, now_ms, dt, config);
   s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;
   // The countdown ran out: the next visitor finds a clean kiosk, showing the attract loop.
   if (!config.classroom && s.mode != Mode::attract && s.idle_seconds >= config.idle_seconds + config.warning_seconds) {

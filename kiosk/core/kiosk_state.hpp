@@ -21,6 +21,13 @@ enum class Panel { none, languages, tours, display, pin, admin };
 // but not after "Exit" (status 0, RestartPreventExitStatus=0). 75 is EX_TEMPFAIL: "try again".
 inline constexpr int kRestartExitCode = 75;
 
+// The visitor's text sizes ("Aa"): 100 %, 125 %, 150 % and 200 % (WCAG 1.4.4 Resize text).
+inline constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
+inline constexpr int kTextScaleCount = static_cast<int>(sizeof(kTextScales) / sizeof(kTextScales[0]));
+
+// What a drag in the detail has been taken for, decided by its first travel.
+enum class DragAxis { none, horizontal, vertical };
+
 struct ViewAnimation {
   View from, to;
   double start_ms = 0;
@@ -52,7 +59,13 @@ struct KioskState {
   int tour_step = -1;                   // index of the tour's current stop
   double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)
   int sessions = 0;                     // visitor sessions ended by the idle reset since start
-  float text_scale = 1.0f;              // 1, 1.25 or 1.5: the visitor's text size
+  float text_scale = 1.0f;              // one of kTextScales: the visitor's text size
+  double detail_scroll = 0;             // detail: how far its page is scrolled up, px, within [0, the layout's max]
+  double detail_overscroll = 0;         // ... and shown past an end under a finger (rubber band), px
+  std::optional<Rebound> detail_rebound;  // that overscroll springing back, or a flick's bounce at an end
+  double detail_fling_px_per_ms = 0;    // inertia of a vertical flick in the detail; 0 when still
+  DragAxis detail_drag = DragAxis::none;  // a finger's drag in the detail: a scroll or a swipe to a neighbour
+  float detail_drag_dx = 0, detail_drag_dy = 0;  // its travel so far, px, until the axis is decided
   bool high_contrast = false;           // light text on black, at least 7:1
   bool reduced_motion = false;          // zooms and pans jump instead of gliding
   bool blank = false;                   // classroom: the presenter blanked the screen (B)

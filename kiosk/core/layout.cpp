@@ -1,5 +1,7 @@
 #include "core/layout.hpp"
 
+#include "core/detail_layout.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -17,9 +19,10 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   const float u = vp.unit();
   Sizes s;
   s.margin = 36 * u;
-  s.header_h = 132 * u;
+  s.header_h = 132 * u * (1 + 0.45f * (vp.text_scale - 1));  // its title and hint grow with the text
   s.axis_h = 84 * u;
-  s.button = std::max(104 * u, vp.mm(15));  // primary touch targets: at least 15 mm
+  // Primary touch targets: at least 15 mm; taller for larger text, so that their labels breathe.
+  s.button = std::max(104 * u, vp.mm(15)) * (1 + 0.3f * (vp.text_scale - 1));
   s.footer_h = s.button + 2 * 24 * u;
   s.card_w = 370 * u * vp.text_scale;
   s.card_h = metrics.card_height_px > 0 ? metrics.card_height_px : 170 * u;
@@ -34,8 +37,44 @@ float label_w(const Content& content, const KioskState& state, const LayoutMetri
   return static_cast<float>(metrics.button_label_px(content.strings.get(state.language, key)));
 }
 
-void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
-                      const Sizes& s);
+std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
+                                 const Viewport& vp, const Sizes& s);
+
+// The footer's controls, each as wide as its rect says: `end` ones from the end edge (the first
+// outermost), `start` ones from the start edge. One row when they fit side by side; else (large
+// text, a narrow screen) two, the start ones above. Sets out.footer and appends the buttons.
+void place_footer(Layout& out, const Sizes& s, std::vector<Button> end, std::vector<Button> start) {
+  const Viewport& vp = out.viewport;
+  const float gap = 20 * vp.unit();
+  auto width = [&](const std::vector<Button>& row) {
+    float w = 0;
+    for (const Button& b : row) w += b.rect.w + (w > 0 ? gap : 0);
+    return w;
+  };
+  const bool two_rows = !start.empty() && !end.empty() &&
+                        2 * s.margin + width(start) + 2 * gap + width(end) > vp.width;
+  const float rows_h = two_rows ? 2 * s.button + gap : s.button;
+  const float footer_h = s.footer_h - s.button + rows_h;
+  out.footer = Rect{0, vp.height - footer_h, vp.width, footer_h};
+  const float top = out.footer.y + (footer_h - rows_h) / 2;
+  float x = vp.width - s.margin;
+  for (Button& b : end) {
+    x -= b.rect.w;
+    b.rect.x = x;
+    b.rect.y = two_rows ? top + s.button + gap : top;
+    b.rect.h = s.button;
+    x -= gap;
+    out.buttons.push_back(b);
+  }
+  x = s.margin;
+  for (Button& b : start) {
+    b.rect.x = x;
+    b.rect.y = top;
+    b.rect.h = s.button;
+    x += b.rect.w + gap;
+    out.buttons.push_back(b);
+  }
+}
 
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
@@ -129,7 +168,13 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
 void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                    const Sizes& s) {
   const Viewport& vp = out.viewport;
-  out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
+  // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.
+  const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
+  place_footer(out, s,
+               {{Target::zoom_in, Rect{0, 0, s.button, s.button}, "button.zoom_in"},
+                {Target::zoom_out, Rect{0, 0, s.button, s.button}, "button.zoom_out"},
+                {Target::home, Rect{0, 0, home_w, s.button}, "button.home"}},
+               menu_buttons(content, state, metrics, vp, s));
   out.axis = Rect{0, out.footer.y - s.axis_h, vp.width, s.axis_h};
   out.timeline = Rect{0, out.header.bottom(), vp.width, out.axis.y - out.header.bottom()};
   out.scale = TimeScale{state.view, 0, vp.width};
@@ -144,112 +189,60 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   out.ticks = make_ticks(out.scale, [&](TickUnit unit) { return metrics.tick_label_px(unit, extreme); }, 40 * vp.unit(),
                          content.strings, state.language);
   place_cards(content, state, out, s);
-
-  // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.
-  const float gap = 20 * vp.unit();
-  float x = vp.width - s.margin - s.button;
-  const float y = out.footer.y + (out.footer.h - s.button) / 2;
-  const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
-  out.buttons.push_back({Target::zoom_in, Rect{x, y, s.button, s.button}, "button.zoom_in"});
-  x -= gap + s.button;
-  out.buttons.push_back({Target::zoom_out, Rect{x, y, s.button, s.button}, "button.zoom_out"});
-  x -= gap + home_w;
-  out.buttons.push_back({Target::home, Rect{x, y, home_w, s.button}, "button.home"});
-  add_menu_buttons(content, state, metrics, out, s);
+  // Each count badge is a control too: Tab reaches it and Return or Space zooms in to its events.
+  for (std::size_t i = 0; i < out.badges.size(); ++i)
+    out.buttons.push_back({Target::badge, out.badges[i].rect, "", "", static_cast<int>(i)});
 }
 
 void layout_detail(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                    const Sizes& s) {
   const Viewport& vp = out.viewport;
   const float u = vp.unit();
-  out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
-  out.detail_panel = Rect{s.margin, out.header.bottom(), vp.width - 2 * s.margin, out.footer.y - out.header.bottom()};
-  const Rect& p = out.detail_panel;
-  const float pad = 40 * u;
-  if (vp.width >= vp.height) {
-    const float img_w = std::floor(p.w * 0.42f);
-    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::min(p.h * 0.36f, img_w * 2 / 3)};
-    const float tx = out.detail_image.right() + pad * 1.5f;
-    out.detail_text = Rect{tx, p.y + pad, p.right() - pad - tx, p.h - 2 * pad};
-  } else {
-    const float img_w = p.w - 2 * pad;
-    out.detail_image = Rect{p.x + pad, p.y + pad, img_w, std::floor(img_w * 2 / 3)};
-    const float ty = out.detail_image.bottom() + pad;
-    out.detail_text = Rect{p.x + pad, ty, img_w, p.bottom() - pad - ty};
-  }
-  const float y = out.footer.y + (out.footer.h - s.button) / 2;
+  const int index = content.event_index(state.selected_event);
   if (state.tour.empty()) {
-    const float back_w = std::max(s.button * 2.0f, label_w(content, state, metrics, "button.back") + 110 * u);
-    out.buttons.push_back({Target::back, Rect{s.margin, y, back_w, s.button}, "button.back"});
-    // The neighbours in time, at the right: the same as a swipe in the detail.
-    const int index = content.event_index(state.selected_event);
-    float x = vp.width - s.margin;
+    // Back at the start; the neighbours in time at the end: the same as a swipe in the detail.
+    const float back_w = std::max(s.button * 2.0f, label_w(content, state, metrics, "button.back") + (66 + 44 * vp.text_scale) * u);
+    std::vector<Button> end;
     for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", index + 1 < static_cast<int>(content.events.size())},
                                        std::tuple{Target::earlier, "button.earlier", index > 0}}) {
       const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 100 * u);
-      x -= w;
-      if (exists) out.buttons.push_back({target, Rect{x, y, w, s.button}, key});
-      x -= 20 * u;
+      // A missing neighbour keeps its place empty, so that the other does not jump.
+      end.push_back({exists ? target : Target::none, Rect{0, 0, w, s.button}, exists ? key : ""});
     }
-    // Related events as chips along the bottom of the panel.
-    if (index >= 0) {
-      const float chip_h = std::max(64 * u, vp.mm(9));
-      float cx = out.detail_text.x;
-      bool any_chip = false;
-      const float cy = out.detail_panel.bottom() - 30 * u - chip_h;
-      for (const auto& id : content.events[index].related) {
-        const int r = content.event_index(id);
-        if (r < 0) continue;
-        const std::string& title = content.events[r].headline.get(state.language, content.default_language);
-        const float w = std::min(out.detail_text.right() - cx, std::max(chip_h * 2, static_cast<float>(metrics.chip_label_px(title)) + 48 * u));
-        if (w < chip_h * 2) break;
-        Button chip{Target::related, Rect{cx, cy, w, chip_h}, "", title, r};
-        out.buttons.push_back(chip);
-        any_chip = true;
-        cx += w + 16 * u;
-      }
-      if (any_chip) out.detail_text.h = cy - 24 * u - out.detail_text.y;
-    }
-    return;
+    place_footer(out, s, std::move(end), {{Target::back, Rect{0, 0, back_w, s.button}, "button.back"}});
+    std::erase_if(out.buttons, [](const Button& b) { return b.target == Target::none; });
+  } else {
+    // Tour stops: previous and next at the start, ending the tour at the end.
+    const Tour* tour = content.tour(state.tour);
+    const int stops = tour ? static_cast<int>(tour->events.size()) : 0;
+    auto button = [&](Target t, const char* key) {
+      return Button{t, Rect{0, 0, std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 110 * u), s.button}, key};
+    };
+    std::vector<Button> start;
+    if (state.tour_step > 0) start.push_back(button(Target::tour_prev, "button.tour_prev"));
+    if (state.tour_step + 1 < stops) start.push_back(button(Target::tour_next, "button.tour_next"));
+    place_footer(out, s, {button(Target::tour_end, "button.tour_end")}, std::move(start));
   }
-  // Tour stops: previous and next at the left, ending the tour at the right.
-  const Tour* tour = content.tour(state.tour);
-  const int stops = tour ? static_cast<int>(tour->events.size()) : 0;
-  float x = s.margin;
-  auto add = [&](Target t, const char* key, bool left) {
-    const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 110 * u);
-    if (left) {
-      out.buttons.push_back({t, Rect{x, y, w, s.button}, key});
-      x += w + 20 * u;
-    } else {
-      out.buttons.push_back({t, Rect{vp.width - s.margin - w, y, w, s.button}, key});
-    }
-  };
-  if (state.tour_step > 0) add(Target::tour_prev, "button.tour_prev", true);
-  if (state.tour_step + 1 < stops) add(Target::tour_next, "button.tour_next", true);
-  add(Target::tour_end, "button.tour_end", false);
+  out.detail_panel = Rect{s.margin, out.header.bottom(), vp.width - 2 * s.margin, out.footer.y - out.header.bottom()};
+  layout_detail_page(content, state, metrics, out);
 }
 
-// The language and tour choosers open from buttons at the left of the footer.
-void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
-                      const Sizes& s) {
-  const Viewport& vp = out.viewport;
+// The language, tour and display choosers open from buttons at the start of the footer.
+std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
+                                 const Viewport& vp, const Sizes& s) {
   const float u = vp.unit();
-  const float y = out.footer.y + (out.footer.h - s.button) / 2;
-  float x = s.margin;
+  std::vector<Button> out;
   if (content.languages.size() > 1) {
     const std::string name = content.strings.get(state.language, "language.name");
-    const float w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px(name)) + 110 * u);
-    Button b{Target::language_menu, Rect{x, y, w, s.button}, "", name};
-    out.buttons.push_back(b);
-    x += w + 20 * u;
+    const float w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px(name)) + (66 + 44 * vp.text_scale) * u);
+    out.push_back({Target::language_menu, Rect{0, 0, w, s.button}, "", name});
   }
   if (!content.tours.empty()) {
     const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
-    out.buttons.push_back({Target::tour_menu, Rect{x, y, w, s.button}, "button.tours"});
-    x += w + 20 * u;
+    out.push_back({Target::tour_menu, Rect{0, 0, w, s.button}, "button.tours"});
   }
-  out.buttons.push_back({Target::display_menu, Rect{x, y, s.button, s.button}, "button.display"});
+  out.push_back({Target::display_menu, Rect{0, 0, s.button, s.button}, "button.display"});
+  return out;
 }
 
 // A chooser: a centred panel of large buttons, two columns when there is room.
@@ -270,15 +263,16 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
     items.push_back({Target::pin_digit, {}, "", "0", 0});
     items.push_back({Target::pin_ok, {}, "admin.pin_ok", content.strings.get(state.language, "admin.pin_ok"), -1});
   } else if (state.panel == Panel::display) {
-    const char* sizes[] = {"display.text_normal", "display.text_large", "display.text_larger"};
-    for (int i = 0; i < 3; ++i) {
+    const char* sizes[] = {"display.text_normal", "display.text_large", "display.text_larger", "display.text_largest"};
+    static_assert(sizeof(sizes) / sizeof(sizes[0]) == kTextScaleCount);
+    for (int i = 0; i < kTextScaleCount; ++i) {
       Button b{Target::text_size, {}, sizes[i], content.strings.get(state.language, sizes[i]), i};
-      b.selected = std::abs(state.text_scale - (1.0f + 0.25f * static_cast<float>(i))) < 0.01f;
+      b.selected = std::abs(state.text_scale - kTextScales[i]) < 0.01f;
       items.push_back(b);
     }
-    Button contrast{Target::contrast, {}, "", content.strings.get(state.language, "display.contrast"), 3};
+    Button contrast{Target::contrast, {}, "", content.strings.get(state.language, "display.contrast"), kTextScaleCount};
     contrast.selected = state.high_contrast;
-    Button motion{Target::motion, {}, "", content.strings.get(state.language, "display.motion"), 4};
+    Button motion{Target::motion, {}, "", content.strings.get(state.language, "display.motion"), kTextScaleCount + 1};
     motion.selected = state.reduced_motion;
     items.push_back(contrast);
     items.push_back(motion);
@@ -291,7 +285,7 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
   const float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
                                                  : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
-  const float gap = 20 * u, pad = 40 * u, title_h = 80 * u;
+  const float gap = 20 * u, pad = 40 * u, title_h = 80 * u * vp.text_scale;
   int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
   if (state.panel == Panel::pin) columns = 3;
   const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
@@ -357,7 +351,8 @@ void layout_attract(Layout& out) {
 
 Hit Layout::hit(float x, float y) const {
   for (const Button& b : buttons)
-    if (b.rect.contains(x, y)) return Hit{b.target, b.index};
+    if (b.rect.contains(x, y) && (b.target != Target::related || detail_scroll_area.contains(x, y)))  // chips scroll
+      return Hit{b.target, b.index};
   for (std::size_t i = 0; i < badges.size(); ++i)
     if (badges[i].rect.contains(x, y)) return Hit{Target::badge, static_cast<int>(i)};
   for (auto it = cards.rbegin(); it != cards.rend(); ++it)
@@ -381,10 +376,12 @@ namespace {
 void mirror(Layout& out) {
   const float w = out.viewport.width;
   auto flip = [w](Rect& r) { r.x = w - r.x - r.w; };
-  for (Button& b : out.buttons)
-    if (!(b.rect.x == 0 && b.rect.w == w)) flip(b.rect);
+  for (Button& b : out.buttons)  // badges stay on the time axis, which is not mirrored
+    if (!(b.rect.x == 0 && b.rect.w == w) && b.target != Target::badge) flip(b.rect);
   flip(out.detail_image);
   flip(out.detail_text);
+  flip(out.detail_side);
+  flip(out.detail_scroll_area);
   flip(out.chooser);
   flip(out.admin_info);
 }

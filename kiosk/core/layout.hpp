@@ -2,6 +2,7 @@
 // Where everything goes on screen for one frame. Drawing and hit-testing both use it.
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/content.hpp"
@@ -64,6 +65,8 @@ struct Button {
   bool selected = false;  // the current language
 };
 
+struct Layout;
+
 // Sizes the layout needs from the text module, measured in pixels.
 struct LayoutMetrics {
   // Width of the widest tick label of `unit` for years as far from zero as `year`.
@@ -74,6 +77,11 @@ struct LayoutMetrics {
   std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * static_cast<double>(s.size()); };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
+  // The detail page of event `index` laid out in `layout`'s detail rects (unscrolled): the y where
+  // its main column (date, headline, story, quote) ends, and where its side column (the caption,
+  // solidarity and sources under the picture; in portrait, the rest of the one column) ends.
+  std::function<std::pair<float, float>(const Layout&, int index)> detail_text_bottoms =
+      [](const Layout&, int) { return std::pair{0.0f, 0.0f}; };
 };
 
 struct Layout {
@@ -91,8 +99,16 @@ struct Layout {
   int hidden_events = 0;       // events in view that had no room for a card
   std::vector<Badge> badges;   // those events, grouped where they are on the axis
   std::vector<Button> buttons;
-  // Detail screen (mode detail)
-  Rect detail_panel, detail_image, detail_text;
+  // Detail screen (mode detail). The page scrolls inside detail_scroll_area, between the header
+  // and the footer's controls, which never move. detail_image, detail_text (the main column) and
+  // detail_side (landscape: the column under the picture; empty in portrait) are where they are
+  // at scroll 0, and are drawn detail_scroll higher; the related-event chips among the buttons
+  // are already placed where they show now.
+  Rect detail_panel, detail_image, detail_text, detail_side;
+  Rect detail_scroll_area;
+  float detail_page_h = 0;      // the page's height from the top of the scroll area, px
+  float detail_scroll_max = 0;  // how far it can scroll: 0 when it fits
+  float detail_scroll = 0;      // how far it is scrolled in this frame, px, the rubber band's overscroll included
   Rect chooser;        // the open language or tour chooser, or empty
   Rect admin_info;     // in the admin overlay: the area for its diagnostics text, above its buttons
   Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight

@@ -84,6 +84,8 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},
       {"text_scale", state.text_scale},
+      {"detail_scroll", layout.detail_scroll},          // px the detail page is scrolled now (0: its top)
+      {"detail_scroll_max", layout.detail_scroll_max},  // px it can scroll; 0 when it fits
       {"high_contrast", state.high_contrast},
       {"reduced_motion", state.reduced_motion},
       {"blank", state.blank},

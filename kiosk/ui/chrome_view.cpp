@@ -10,7 +10,7 @@ namespace kiosk::ui {
 namespace {
 
 // Draws `text` centred vertically in the header band within `width`, at the largest of `sizes`
-// (pixels) whose lines (at most two) fit; aligned to the start or the end of the band.
+// (pixels) whose lines (at most three) fit; aligned to the start or the end of the band.
 void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, float width, const std::string& s,
             std::initializer_list<float> sizes, Weight weight, ImU32 color, Align align) {
   TextStyle style{*sizes.begin(), weight};
@@ -18,9 +18,10 @@ void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, f
   for (float size : sizes) {
     style.size_px = size;
     lines = text.wrap(s, style, width);
-    if (lines.size() <= 2 && text.line_height(style) * static_cast<float>(lines.size()) <= band.h - 12) break;
+    if (lines.size() <= 3 && text.line_height(style) * static_cast<float>(lines.size()) <= band.h - 12) break;
   }
-  if (lines.size() > 2) lines = text.wrap(s, style, width, 2);
+  const int most = std::clamp(static_cast<int>((band.h - 12) / text.line_height(style)), 1, 3);
+  if (static_cast<int>(lines.size()) > most) lines = text.wrap(s, style, width, most);
   const float lh = text.line_height(style);
   float y = band.y + (band.h - lh * static_cast<float>(lines.size())) / 2;
   for (const auto& line : lines) {
@@ -34,7 +35,7 @@ void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, f
 void draw_header(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
   const core::Style& st = f.style;
-  const float u = l.viewport.unit(), margin = 36 * u;
+  const float u = l.viewport.unit(), margin = 36 * u, k = l.viewport.text_scale;  // k: the visitor's text size
   const std::string& lang = f.state.language;
   const std::string& title = f.content.title.get(lang, f.content.default_language);
   const bool portrait = l.viewport.height > l.viewport.width;
@@ -51,11 +52,11 @@ void draw_header(ImDrawList* dl, const Frame& f) {
   // The title sits where reading starts: the left, or the right in a right-to-left language.
   const float title_x = l.rtl ? l.viewport.width - margin - title_w : margin;
   const float hint_x = l.rtl ? margin : l.viewport.width - margin - hint_w;
-  fitted(dl, f.text, band, title_x, title_w, title, {46 * u, 40 * u, 34 * u, 29 * u}, Weight::bold, col(st.ink),
-         Align::start);
+  fitted(dl, f.text, band, title_x, title_w, title, {46 * u * k, 40 * u * k, 34 * u * k, 29 * u * k}, Weight::bold,
+         col(st.ink), Align::start);
   if (hint_w > 0)
-    fitted(dl, f.text, band, hint_x, hint_w, hint, {27 * u, 24 * u, 21 * u}, Weight::regular, col(st.muted_ink),
-           Align::end);
+    fitted(dl, f.text, band, hint_x, hint_w, hint, {27 * u * k, 24 * u * k, 21 * u * k}, Weight::regular,
+           col(st.muted_ink), Align::end);
   dl->AddRectFilled(ImVec2(margin, l.header.bottom() - 4 * u), ImVec2(l.viewport.width - margin, l.header.bottom() - 1 * u),
                     col(st.ink, 0.85f));
 }
@@ -81,15 +82,35 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     // Between the menu buttons at the left and the zoom buttons at the right.
     float x = 36 * u, right = l.viewport.width - 36 * u;
     for (const auto& b : l.buttons) {
+      if (b.target == core::Target::badge) continue;  // on the axis, not in the footer
       if (b.rect.right() < l.viewport.width / 2) x = std::max(x, b.rect.right() + 30 * u);
       else right = std::min(right, b.rect.x);
     }
-    f.text.draw_wrapped(dl, x, l.footer.y + (l.footer.h - f.text.line_height(ts.hint)) / 2, hint, ts.hint,
-                        right - x - 40 * u, col(st.muted_ink), 1);
+    // Only where it fits whole (large text, a narrow screen): the badges on the axis say it too.
+    const float w = right - x - 40 * u;
+    const auto lines = w > 0 ? f.text.wrap(hint, ts.hint, w) : std::vector<std::string>{};
+    const float lh = f.text.line_height(ts.hint);
+    if (!lines.empty() && lines.size() <= 2 && lh * static_cast<float>(lines.size()) <= l.footer.h - 20 * u) {
+      float y = l.footer.y + (l.footer.h - lh * static_cast<float>(lines.size())) / 2;
+      for (const auto& line : lines) {
+        f.text.draw(dl, x, y, line, ts.hint, col(st.muted_ink), w);
+        y += lh;
+      }
+    }
   }
   for (const core::Button& b : l.buttons) {
     if (!core::is_focusable(b)) continue;
-    if (b.target == f.state.focus_target && b.index == f.state.focus_index) {  // keyboard/switch focus
+    const bool focused = b.target == f.state.focus_target && b.index == f.state.focus_index;
+    if (b.target == core::Target::badge) {  // the timeline draws the badge; focus rings it
+      if (focused)
+        dl->AddCircle(ImVec2(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2), b.rect.w / 2 + 9 * u, col(st.ink), 48,
+                      6 * u);
+      continue;
+    }
+    // Related-event chips scroll with the detail page: they show only inside its area.
+    const bool chip = b.target == core::Target::related;
+    if (chip) dl->PushClipRect(tl(l.detail_scroll_area), br(l.detail_scroll_area), true);
+    if (focused) {  // keyboard/switch focus
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
                   col(st.ink), r, 0, 6 * u);
@@ -104,6 +125,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       if (!lines.empty())
         f.text.draw(dl, b.rect.x + 24 * u, b.rect.y + (b.rect.h - f.text.line_height(ts.chip)) / 2, lines[0], ts.chip,
                     col(st.ink), b.rect.w - 48 * u);
+      dl->PopClipRect();
       continue;
     }
     const float radius = std::min(b.rect.h / 2, 24 * u);
@@ -124,29 +146,31 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
         const bool own_language = b.target == core::Target::language && b.index >= 0 &&
                                   b.index < static_cast<int>(f.content.languages.size());
         if (own_language) f.text.set_language(f.content.languages[b.index]);
+        const float k = l.viewport.text_scale;  // icons grow with their labels
         float icon_w = 0;
-        if (b.target == core::Target::back || b.target == core::Target::language_menu) icon_w = 44 * u;
+        if (b.target == core::Target::back || b.target == core::Target::language_menu) icon_w = 44 * u * k;
         const auto lines = f.text.wrap(label, ts.button, b.rect.w - 40 * u - icon_w, 1);
         const std::string line = lines.empty() ? "" : lines[0];
         const float w = f.text.measure(line, ts.button) + icon_w;
         const float x = b.rect.x + (b.rect.w - w) / 2;
         const float y = b.rect.y + (b.rect.h - f.text.line_height(ts.button)) / 2;
-        const float cy = b.rect.y + b.rect.h / 2, s = 14 * u;
+        const float cy = b.rect.y + b.rect.h / 2, s = 14 * u * k;
         if (b.target == core::Target::back && l.rtl) {  // back points the way reading came from
-          const float r = x + icon_w - 14 * u;
+          const float r = x + icon_w - 14 * u * k;
           dl->AddTriangleFilled(ImVec2(r, cy), ImVec2(r - s, cy + s), ImVec2(r - s, cy - s), ink);
-          dl->AddRectFilled(ImVec2(r - s - 16 * u, cy - 3.5f * u), ImVec2(r - s + 1, cy + 3.5f * u), ink);
+          dl->AddRectFilled(ImVec2(r - s - 16 * u * k, cy - 3.5f * u * k), ImVec2(r - s + 1, cy + 3.5f * u * k), ink);
         } else if (b.target == core::Target::back) {  // a left-pointing arrow
           dl->AddTriangleFilled(ImVec2(x, cy), ImVec2(x + s, cy - s), ImVec2(x + s, cy + s), ink);
-          dl->AddRectFilled(ImVec2(x + s - 1, cy - 3.5f * u), ImVec2(x + s + 16 * u, cy + 3.5f * u), ink);
+          dl->AddRectFilled(ImVec2(x + s - 1, cy - 3.5f * u * k), ImVec2(x + s + 16 * u * k, cy + 3.5f * u * k), ink);
         } else if (b.target == core::Target::language_menu) {  // a globe, not a flag
-          const ImVec2 c(x + 15 * u, cy);
-          dl->AddCircle(c, 14 * u, ink, 24, 3 * u);
-          dl->AddLine(ImVec2(c.x - 14 * u, cy), ImVec2(c.x + 14 * u, cy), ink, 2.5f * u);
-          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * u), ImVec2(c.x - 10 * u, cy - 6 * u), ImVec2(c.x - 10 * u, cy + 6 * u),
-                             ImVec2(c.x, cy + 14 * u), ink, 2.5f * u);
-          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * u), ImVec2(c.x + 10 * u, cy - 6 * u), ImVec2(c.x + 10 * u, cy + 6 * u),
-                             ImVec2(c.x, cy + 14 * u), ink, 2.5f * u);
+          const float g = u * k;
+          const ImVec2 c(x + 15 * g, cy);
+          dl->AddCircle(c, 14 * g, ink, 24, 3 * g);
+          dl->AddLine(ImVec2(c.x - 14 * g, cy), ImVec2(c.x + 14 * g, cy), ink, 2.5f * g);
+          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * g), ImVec2(c.x - 10 * g, cy - 6 * g), ImVec2(c.x - 10 * g, cy + 6 * g),
+                             ImVec2(c.x, cy + 14 * g), ink, 2.5f * g);
+          dl->AddBezierCubic(ImVec2(c.x, cy - 14 * g), ImVec2(c.x + 10 * g, cy - 6 * g), ImVec2(c.x + 10 * g, cy + 6 * g),
+                             ImVec2(c.x, cy + 14 * g), ink, 2.5f * g);
         }
         f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
         if (own_language) f.text.set_language(f.state.language);
@@ -188,7 +212,7 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
   const core::Rect& p = l.chooser;
   draw_shadow(dl, p, 20 * u, 12 * u);
   dl->AddRectFilled(tl(p), br(p), col(st.card), 20 * u);
-  const TextStyle style{36 * u, Weight::bold};
+  const TextStyle style{36 * u * l.viewport.text_scale, Weight::bold};
   const std::string& lang = f.state.language;
   if (f.state.panel == core::Panel::pin) {
     const bool locked = f.state.now_ms < f.state.pin_locked_until_ms;
@@ -214,23 +238,41 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
 void draw_warning(ImDrawList* dl, const Frame& f) {
   const core::Viewport& vp = f.layout.viewport;
   const core::Style& st = f.style;
-  const float u = vp.unit();
+  const float u = vp.unit(), k = vp.text_scale;  // k: the visitor's text size
   const std::string& lang = f.state.language;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(st.ink, 0.6f));
-  const float w = std::min(vp.width - 80 * u, 1100 * u);
-  const core::Rect box{(vp.width - w) / 2, vp.height * 0.42f, w, 330 * u};
+  const int seconds = static_cast<int>(std::ceil(f.warning_seconds_left));
+  const TextStyle title{56 * u * k, Weight::bold}, body{32 * u * k, Weight::regular}, count{64 * u * k, Weight::bold};
+  const float pad = 48 * u, ring = 64 * u * k;
+  const float w = std::min(vp.width - 80 * u, 1100 * u * k);
+  const float text_w = w - 2 * pad - 2 * ring - 30 * u;
+  const std::string heading = f.content.strings.get(lang, "warning.title");
+  const std::string message = core::fill(f.content.strings.get(lang, "warning.body"), "seconds", std::to_string(seconds));
+  const auto title_lines = f.text.wrap(heading, title, text_w, 2);
+  const auto body_lines = f.text.wrap(message, body, text_w, 4);
+  // As tall as its text, at least as tall as the countdown's ring; in the lower half where it can.
+  const float text_h = f.text.line_height(title) * static_cast<float>(title_lines.size()) + 16 * u +
+                       f.text.line_height(body) * static_cast<float>(body_lines.size());
+  const float h = std::max(330 * u, std::max(text_h, 2 * ring + 20 * u) + 2 * pad);
+  const core::Rect box{(vp.width - w) / 2, std::max(20 * u, std::min(vp.height * 0.42f, vp.height - h - 40 * u)), w, h};
   draw_shadow(dl, box, 24 * u, 12 * u);
   dl->AddRectFilled(tl(box), br(box), col(st.card), 24 * u);
-  const int seconds = static_cast<int>(std::ceil(f.warning_seconds_left));
-  const TextStyle title{56 * u, Weight::bold}, body{32 * u, Weight::regular}, count{64 * u, Weight::bold};
-  const float pad = 48 * u;
-  f.text.draw(dl, box.x + pad, box.y + pad, f.content.strings.get(lang, "warning.title"), title, col(st.ink), w - 2 * pad - 150 * u);
-  f.text.draw_wrapped(dl, box.x + pad, box.y + pad + f.text.line_height(title) + 16 * u,
-                      core::fill(f.content.strings.get(lang, "warning.body"), "seconds", std::to_string(seconds)), body,
-                      w - 2 * pad - 150 * u, col(st.muted_ink), 3);
+  // The text at the start of the line of reading, the countdown at its end.
+  const bool rtl = f.layout.rtl;
+  const float text_x = rtl ? box.right() - pad - text_w : box.x + pad;
+  float y = box.y + (box.h - text_h) / 2;
+  for (const auto& line : title_lines) {
+    f.text.draw(dl, text_x, y, line, title, col(st.ink), text_w);
+    y += f.text.line_height(title);
+  }
+  y += 16 * u;
+  for (const auto& line : body_lines) {
+    f.text.draw(dl, text_x, y, line, body, col(st.muted_ink), text_w);
+    y += f.text.line_height(body);
+  }
   // The countdown as a number in a ring; it changes once a second, nothing flashes.
-  const ImVec2 c(box.right() - pad - 60 * u, box.y + box.h / 2);
-  dl->AddCircle(c, 64 * u, col(st.accent), 48, 8 * u);
+  const ImVec2 c(rtl ? box.x + pad + ring : box.right() - pad - ring, box.y + box.h / 2);
+  dl->AddCircle(c, ring, col(st.accent), 48, 8 * u);
   const std::string n = std::to_string(seconds);
   f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count, col(st.accent));
 }

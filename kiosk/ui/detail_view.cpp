@@ -9,150 +9,179 @@ namespace kiosk::ui {
 
 namespace {
 
-// Lays text blocks top to bottom inside a column. With no draw list it only measures, so the
-// detail screen can try sizes until everything fits; `cut()` tells whether something did not.
+// Lays text blocks top to bottom down a column as long as its text. With no draw list it only
+// measures: the layout asks where the columns end to know how far the page scrolls.
 class Column {
  public:
-  Column(ImDrawList* dl, TextEngine& text, const core::Rect& r) : dl_(dl), text_(text), r_(r), y_(r.y) {}
+  Column(ImDrawList* dl, TextEngine& text, float x, float y, float w) : dl_(dl), text_(text), x_(x), w_(w), y_(y) {}
 
   void block(const std::string& s, TextStyle style, ImU32 color, float spacing_after, float line_spacing = 1.0f,
-             float indent = 0, float keep_with_next = 0) {
+             float indent = 0) {
     if (s.empty()) return;
     const float lh = text_.line_height(style) * line_spacing;
-    const int fits = static_cast<int>((r_.bottom() - y_ - keep_with_next) / lh);
-    const auto lines = text_.wrap(s, style, r_.w - indent);
-    if (static_cast<int>(lines.size()) > fits) cut_ = true;
-    if (fits <= 0) return;
-    if (dl_) text_.draw_wrapped(dl_, r_.x + indent, y_, s, style, r_.w - indent, color, fits, line_spacing);
-    y_ += lh * static_cast<float>(std::min<int>(fits, static_cast<int>(lines.size()))) + spacing_after;
+    const auto lines = text_.wrap(s, style, w_ - indent);
+    if (dl_) text_.draw_wrapped(dl_, x_ + indent, y_, s, style, w_ - indent, color, 0, line_spacing);
+    y_ += lh * static_cast<float>(lines.size()) + spacing_after;
   }
+  float x() const { return x_; }
   float y() const { return y_; }
   void skip(float dy) { y_ += dy; }
-  bool cut() const { return cut_; }
 
  private:
   ImDrawList* dl_;
   TextEngine& text_;
-  core::Rect r_;
+  float x_, w_;
   float y_;
-  bool cut_ = false;
 };
 
-TypeScale scaled(TypeScale t, float k) {
-  for (TextStyle* s : {&t.detail_date, &t.detail_headline, &t.body, &t.label, &t.small}) s->size_px *= k;
-  return t;
+// What the page is drawn (or measured) with.
+struct Page {
+  ImDrawList* dl;  // nullptr: measure only
+  TextEngine& text;
+  const core::Content& content;
+  const core::Layout& layout;
+  const core::Style& style;
+  const std::string& lang;
+  bool classroom;
+  bool high_contrast;
+  ImageSource* images;  // nullptr when measuring
+  float dy;             // how far the page is scrolled: everything is drawn this much higher
+};
+
+core::Rect shifted(core::Rect r, float dy) {
+  r.y -= dy;
+  return r;
 }
 
-// One way to arrange the detail screen: how tall the picture may be and how large the type.
-struct Plan {
-  float image_h;
-  float type;
-};
-
-// The picture (or a placeholder) and its caption, inside `box`; returns the y below them.
-float draw_image(ImDrawList* dl, const Frame& f, const core::Event& e, const TypeScale& ts, const core::Rect& box) {
-  const core::Style& st = f.style;
-  const float u = f.layout.viewport.unit();
-  const std::string& lang = f.state.language;
+// The picture (or a placeholder) in its box and the caption under the box; returns the y below them.
+float image_and_caption(const Page& p, const core::Event& e, const TypeScale& ts) {
+  const float u = p.layout.viewport.unit();
+  const core::Rect box = shifted(p.layout.detail_image, p.dy);
   const core::Media* media = e.media.empty() ? nullptr : &e.media.front();
-  const bool offline_only = media && media->image.empty();
-  const ImageView view = media && !offline_only ? f.images.image(media->image) : ImageView{ImageStatus::failed, nullptr};
-  core::Rect shown = box;
-  const bool ready = view.status == ImageStatus::ready && view.surface && view.surface->width > 0;
-  if (ready) {
-    const float aspect = static_cast<float>(view.surface->width) / static_cast<float>(view.surface->height);
-    if (box.w / box.h > aspect) shown.w = box.h * aspect;
-    else shown.h = box.w / aspect;
+  if (p.dl) {
+    const bool offline_only = media && media->image.empty();
+    const ImageView view =
+        media && !offline_only && p.images ? p.images->image(media->image) : ImageView{ImageStatus::failed, nullptr};
+    const bool ready = view.status == ImageStatus::ready && view.surface && view.surface->width > 0;
+    if (ready) {  // as large as fits the box, at the start of the line of reading
+      core::Rect shown = box;
+      const float aspect = static_cast<float>(view.surface->width) / static_cast<float>(view.surface->height);
+      if (box.w / box.h > aspect) shown.w = box.h * aspect;
+      else shown.h = box.w / aspect;
+      if (p.layout.rtl) shown.x = box.right() - shown.w;
+      p.dl->AddImageRounded(const_cast<Surface*>(view.surface), tl(shown), br(shown), ImVec2(0, 0), ImVec2(1, 1),
+                            IM_COL32_WHITE, 10 * u);
+    } else {
+      // A calm placeholder in the theme colour, saying why there is no picture.
+      p.dl->AddRectFilled(tl(box), br(box), col(theme_color(p.content, e, p.high_contrast), 0.18f), 10 * u);
+      const std::string msg = p.content.strings.get(p.lang, offline_only ? "image.offline"
+                                                            : view.status == ImageStatus::loading ? "image.loading"
+                                                                                                  : "image.missing");
+      const auto lines = p.text.wrap(msg, ts.label, box.w - 40 * u, 2);
+      float y = box.y + box.h / 2 - p.text.line_height(ts.label) * static_cast<float>(lines.size()) / 2;
+      for (const auto& line : lines) {
+        p.text.draw(p.dl, box.x + 20 * u, y, line, ts.label, col(p.style.muted_ink), box.w - 40 * u, Align::center);
+        y += p.text.line_height(ts.label);
+      }
+    }
   }
-  if (dl && ready) {
-    dl->AddImageRounded(const_cast<Surface*>(view.surface), tl(shown), br(shown), ImVec2(0, 0), ImVec2(1, 1),
-                        IM_COL32_WHITE, 10 * u);
-  } else if (dl) {
-    // A calm placeholder in the theme colour, saying why there is no picture.
-    dl->AddRectFilled(tl(box), br(box), col(theme_color(f.content, e, f.state.high_contrast), 0.18f), 10 * u);
-    const std::string msg = f.content.strings.get(lang, offline_only ? "image.offline"
-                                                        : view.status == ImageStatus::loading ? "image.loading"
-                                                                                              : "image.missing");
-    const float w = f.text.measure(msg, ts.label);
-    f.text.draw(dl, box.x + (box.w - w) / 2, box.y + box.h / 2 - f.text.line_height(ts.label) / 2, msg, ts.label,
-                col(st.muted_ink));
-  }
-  if (!media) return shown.bottom();
+  if (!media) return box.bottom();
   std::string credit = media->credit;
   if (!media->license.empty()) credit += (credit.empty() ? "" : " · ") + media->license;
-  const std::string& caption = media->caption.get(lang, f.content.default_language);
-  Column c(dl, f.text, core::Rect{box.x, shown.bottom() + 12 * u, box.w, 200 * u});
-  if (caption != credit) c.block(caption, ts.small, col(st.muted_ink), 2 * u);
-  c.block(credit, ts.small, col(st.muted_ink), 0);
+  const std::string& caption = media->caption.get(p.lang, p.content.default_language);
+  Column c(p.dl, p.text, box.x, box.bottom() + 12 * u, box.w);
+  if (caption != credit) c.block(caption, ts.small, col(p.style.muted_ink), 2 * u);
+  c.block(credit, ts.small, col(p.style.muted_ink), 0);
   return c.y();
 }
 
-// Draws (or, with no draw list, measures) the detail screen under `plan`; true when all fits.
-bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
-  const core::Layout& l = f.layout;
-  const core::Style& st = f.style;
-  const TypeScale ts = scaled(type_scale(l.viewport), plan.type);
+// Draws (or measures) the page; returns where its main and side columns end (scrolled by p.dy).
+std::pair<float, float> arrange(const Page& p, const core::Event& e) {
+  const core::Layout& l = p.layout;
+  const core::Style& st = p.style;
+  const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit();
-  const std::string& lang = f.state.language;
-  const std::string& def = f.content.default_language;
-  const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
-  const bool side_by_side = l.detail_text.y < l.detail_image.bottom();  // else the text is below the picture
+  const std::string& lang = p.lang;
+  const std::string& def = p.content.default_language;
+  const core::Rgba tc = theme_color(p.content, e, p.high_contrast);
+  const bool portrait = l.detail_side.w <= 0;
 
-  core::Rect image_box = l.detail_image;
-  image_box.h = plan.image_h;
-  const float image_bottom = draw_image(dl, f, e, ts, image_box);
+  const float image_bottom = image_and_caption(p, e, ts);
+  const core::Rect text = shifted(l.detail_text, p.dy);
+  // Portrait: the story starts below the picture and its caption, and everything is one column.
+  Column c(p.dl, p.text, text.x, portrait ? image_bottom + 28 * u : text.y, text.w);
+  Column under_image(p.dl, p.text, l.detail_side.x, image_bottom + 26 * u, l.detail_side.w);
+  Column& side = portrait ? c : under_image;
 
-  // Portrait: the text starts below the picture and its caption.
-  core::Rect text_rect = l.detail_text;
-  if (!side_by_side) {
-    const float y = image_bottom + 24 * u;
-    text_rect.h = l.detail_text.bottom() - y;
-    text_rect.y = y;
-  }
-  Column c(dl, f.text, text_rect);
-  // Landscape: solidarity and sources go under the picture; portrait: all in one column.
-  Column under_image(dl, f.text, core::Rect{l.detail_image.x, image_bottom + 26 * u, l.detail_image.w,
-                                            l.detail_panel.bottom() - 36 * u - image_bottom - 26 * u});
-  Column& side = side_by_side ? under_image : c;
-
-  c.block(event_date(f.content, e, lang), ts.detail_date, col(tc), 4 * u);
+  c.block(event_date(p.content, e, lang), ts.detail_date, col(tc), 4 * u);
   c.block(e.headline.get(lang, def), ts.detail_headline, col(st.ink), 16 * u);
   // The visitor's own language first: a translated summary beats a body in another language.
   const bool summary_instead = (!e.body.has(lang) && e.summary.has(lang)) || e.body.empty();
   c.block(summary_instead ? e.summary.get(lang, def) : e.body.get(lang, def), ts.body, col(st.ink), 20 * u, 1.1f);
   if (e.quote) {
     const float top = c.y();
-    c.block("\xE2\x80\x9C" + e.quote->text.get(lang, def) + "\xE2\x80\x9D", ts.body, col(st.ink), 2 * u, 1.1f, 24 * u);
-    c.block("\xE2\x80\x94 " + e.quote->attribution, ts.small, col(st.muted_ink), 0, 1.0f, 24 * u);
-    if (dl) dl->AddRectFilled(ImVec2(text_rect.x, top), ImVec2(text_rect.x + 6 * u, c.y()), col(tc));
+    const float bar = 6 * u, indent = 24 * u;
+    c.block("\xE2\x80\x9C" + e.quote->text.get(lang, def) + "\xE2\x80\x9D", ts.body, col(st.ink), 2 * u, 1.1f, indent);
+    c.block("\xE2\x80\x94 " + e.quote->attribution, ts.small, col(st.muted_ink), 0, 1.0f, indent);
+    // The bar stands where the lines start: at the left, or at the right in a right-to-left language.
+    const float bx = l.rtl ? text.right() - bar : text.x;
+    if (p.dl) p.dl->AddRectFilled(ImVec2(bx, top), ImVec2(bx + bar, c.y()), col(tc));
     c.skip(20 * u);
   }
-  const float small_lh = f.text.line_height(ts.small);
-  if (f.classroom) {  // discussion questions for the class, in the visitor's language if given
+  if (p.classroom) {  // discussion questions for the class, in the visitor's language if given
     auto q = e.questions.find(lang);
     if (q == e.questions.end()) q = e.questions.find(def);
     if (q != e.questions.end() && !q->second.empty()) {
-      side.block(f.content.strings.get(lang, "detail.questions"), ts.label, col(tc), 4 * u, 1.0f, 0, small_lh);
+      side.block(p.content.strings.get(lang, "detail.questions"), ts.label, col(tc), 4 * u);
       for (const auto& question : q->second) side.block("\xE2\x80\xA2 " + question, ts.small, col(st.ink), 6 * u, 1.05f);
       side.skip(14 * u);
     }
   }
   if (!e.solidarity.empty()) {
-    side.block(f.content.strings.get(lang, "detail.solidarity"), ts.label, col(tc), 4 * u, 1.0f, 0, small_lh);
+    side.block(p.content.strings.get(lang, "detail.solidarity"), ts.label, col(tc), 4 * u);
     side.block(e.solidarity.get(lang, def), ts.small, col(st.ink), 18 * u, 1.1f);
   }
   if (!e.sources.empty()) {
-    side.block(f.content.strings.get(lang, "detail.sources"), ts.label, col(st.muted_ink), 4 * u, 1.0f, 0, small_lh);
+    side.block(p.content.strings.get(lang, "detail.sources"), ts.label, col(st.muted_ink), 4 * u);
     for (const auto& s : e.sources) {
       std::string line = s.title;
       if (!s.publisher.empty()) line += " \xE2\x80\x94 " + s.publisher;
       side.block("\xE2\x80\xA2 " + line, ts.small, col(st.muted_ink), 3 * u, 1.0f);
     }
   }
-  return !c.cut() && !side.cut() && !under_image.cut();
+  return {c.y(), portrait ? c.y() : under_image.y()};
+}
+
+// A bar at the page's trailing edge shows how much of it is in view and where; a soft fade at
+// the bottom says there is more below.
+void draw_scroll_indicator(ImDrawList* dl, const core::Layout& l, const core::Style& st) {
+  if (l.detail_scroll_max <= 0) return;
+  const core::Rect& a = l.detail_scroll_area;
+  const float u = l.viewport.unit();
+  const float w = 10 * u, inset = 14 * u;
+  const float x = l.rtl ? a.x + inset : a.right() - inset - w;
+  const float track_y = a.y + 20 * u, track_h = a.h - 40 * u;
+  const float thumb_h = std::max(60 * u, track_h * a.h / std::max(a.h, l.detail_page_h));
+  const float at = std::clamp(l.detail_scroll / l.detail_scroll_max, 0.0f, 1.0f);
+  const float y = track_y + (track_h - thumb_h) * at;
+  dl->AddRectFilled(ImVec2(x, track_y), ImVec2(x + w, track_y + track_h), col(st.ink, 0.12f), w / 2);
+  dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + thumb_h), col(st.ink, 0.6f), w / 2);
+  if (l.detail_scroll < l.detail_scroll_max - 1) {
+    const float fade = 56 * u;
+    const ImU32 clear = col(st.card, 0.0f), solid = col(st.card, 0.95f);
+    dl->AddRectFilledMultiColor(ImVec2(a.x + 20 * u, a.bottom() - fade), ImVec2(a.right() - 20 * u - 2 * inset, a.bottom()),
+                                clear, clear, solid, solid);
+  }
 }
 
 }  // namespace
+
+std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
+                                            bool classroom, const core::Layout& layout, int index) {
+  if (index < 0 || index >= static_cast<int>(content.events.size())) return {0.0f, 0.0f};
+  const Page page{nullptr, text, content, layout, content.style, lang, classroom, false, nullptr, 0.0f};
+  return arrange(page, content.events[index]);
+}
 
 void draw_detail(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
@@ -167,21 +196,13 @@ void draw_detail(ImDrawList* dl, const Frame& f) {
   dl->AddRectFilled(tl(l.detail_panel), br(l.detail_panel), col(st.card), 18 * u);
   dl->AddRectFilled(tl(l.detail_panel), ImVec2(l.detail_panel.right(), l.detail_panel.y + 12 * u), col(tc), 18 * u,
                     ImDrawFlags_RoundCornersTop);
-
-  // The largest picture and type with which everything fits; the smallest if nothing does.
-  const float full = l.detail_image.h;
-  const bool portrait = l.detail_text.y >= l.detail_image.bottom();
-  std::vector<Plan> plans;
-  const std::vector<float> image_steps = portrait ? std::vector<float>{1.0f, 0.75f, 0.55f} : std::vector<float>{1.0f, 0.8f};
-  for (float type : {1.0f, 0.92f, 0.85f, 0.78f})
-    for (float image : image_steps) plans.push_back({full * image, type});
-  Plan chosen = plans.back();
-  for (const Plan& p : plans)
-    if (arrange(nullptr, f, e, p)) {
-      chosen = p;
-      break;
-    }
-  arrange(dl, f, e, chosen);
+  const core::Rect& a = l.detail_scroll_area;
+  dl->PushClipRect(tl(a), br(a), true);
+  const Page page{dl, f.text, f.content, l, st, f.state.language, f.classroom, f.state.high_contrast, &f.images,
+                  l.detail_scroll};
+  arrange(page, e);
+  draw_scroll_indicator(dl, l, st);
+  dl->PopClipRect();
 }
 
 }  // namespace kiosk::ui

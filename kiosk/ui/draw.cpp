@@ -53,7 +53,7 @@ TypeScale type_scale(const core::Viewport& vp) {
 }
 
 core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& content, const std::string& lang,
-                                   const core::Viewport& vp) {
+                                   const core::Viewport& vp, bool classroom) {
   const TextStyle style = type_scale(vp).tick;
   // The widest label each unit can produce in this language.
   auto widest = [&](core::Date sample, bool vary_month) {
@@ -76,6 +76,9 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   m.chip_label_px = [&text, chip](const std::string& s) { return static_cast<double>(text.measure(s, chip)); };
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));
+  };
+  m.detail_text_bottoms = [&text, &content, lang, classroom](const core::Layout& l, int index) {
+    return measure_detail_page(text, content, lang, classroom, l, index);
   };
   m.tick_label_px = [=, &text, &content](core::TickUnit unit, double year) {
     switch (unit) {

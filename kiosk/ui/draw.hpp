@@ -51,7 +51,13 @@ TypeScale type_scale(const core::Viewport& vp);
 // What the layout needs measured: the widest tick label of each unit and button labels, in
 // pixels. The result refers to `text` and `content`, which must outlive it.
 core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& content, const std::string& lang,
-                                   const core::Viewport& vp);
+                                   const core::Viewport& vp, bool classroom = false);
+
+// Where the detail page of event `index` ends when laid out in `layout` (unscrolled): its main
+// column and its side column, pixels (LayoutMetrics::detail_text_bottoms). With `classroom` the
+// discussion questions are on it.
+std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
+                                            bool classroom, const core::Layout& layout, int index);
 
 void draw_frame(ImDrawList* dl, const Frame& f);
 
