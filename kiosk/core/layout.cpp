@@ -20,7 +20,7 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   Sizes s;
   s.margin = 36 * u;
   s.header_h = 132 * u * (1 + 0.45f * (vp.text_scale - 1));  // its title and hint grow with the text
-  s.axis_h = 84 * u;
+  s.axis_h = (84 + 54 * (vp.text_scale - 1)) * u;  // room for its labels at every text size
   // Primary touch targets: at least 15 mm; taller for larger text, so that their labels breathe.
   s.button = std::max(104 * u, vp.mm(15)) * (1 + 0.3f * (vp.text_scale - 1));
   s.footer_h = s.button + 2 * 24 * u;
@@ -241,7 +241,8 @@ std::vector<Button> menu_buttons(const Content& content, const KioskState& state
     const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
     out.push_back({Target::tour_menu, Rect{0, 0, w, s.button}, "button.tours"});
   }
-  out.push_back({Target::display_menu, Rect{0, 0, s.button, s.button}, "button.display"});
+  out.push_back({Target::display_menu, Rect{0, 0, std::max(s.button, label_w(content, state, metrics, "button.display") + 64 * u), s.button},
+                 "button.display"});
   return out;
 }
 
