@@ -27,7 +27,7 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   s.card_w = 370 * u * vp.text_scale;
   s.card_h = metrics.card_height_px > 0 ? metrics.card_height_px : 170 * u;
   s.lane_gap = 22 * u;
-  s.era_label_h = 58 * u;
+  s.era_label_h = (22 + 36 * vp.text_scale) * u;  // an era's name, at the visitor's text size
   return s;
 }
 
@@ -80,7 +80,10 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
   const Rect& area = out.timeline;
   const float cards_top = area.y + s.era_label_h;
   const float cards_bottom = area.bottom() - 28 * out.viewport.unit();
-  const int lanes = std::max(1, static_cast<int>((cards_bottom - cards_top + s.lane_gap) / (s.card_h + s.lane_gap)));
+  // Large text on a small screen may leave less than a card's height: the cards then show fewer
+  // headline lines (never less than half a card) rather than cover the era names.
+  const float card_h = std::clamp(cards_bottom - cards_top, s.card_h * 0.5f, s.card_h);
+  const int lanes = std::max(1, static_cast<int>((cards_bottom - cards_top + s.lane_gap) / (card_h + s.lane_gap)));
 
   struct Candidate {
     int event;
@@ -135,7 +138,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     box.marker_x = c.x0;
     box.span_x1 = c.x1;
     const auto lane = static_cast<float>(chosen);
-    box.rect = Rect{left, cards_bottom - (lane + 1) * s.card_h - lane * s.lane_gap, s.card_w, s.card_h};
+    box.rect = Rect{left, cards_bottom - (lane + 1) * card_h - lane * s.lane_gap, s.card_w, card_h};
     out.cards.push_back(box);
   }
   // Draw in time order so the picture does not depend on importance ties.

@@ -46,7 +46,8 @@ void draw_header(ImDrawList* dl, const Frame& f) {
                       "count", std::to_string(tour->events.size()));
   }
   const float inner = l.viewport.width - 2 * margin;
-  const float hint_w = portrait ? 0.0f : inner * 0.40f;
+  // The hint says what to do: with larger text it takes more of the band from the title.
+  const float hint_w = portrait ? 0.0f : inner * std::min(0.55f, 0.40f + 0.15f * (k - 1));
   const float title_w = inner - (hint_w > 0 ? hint_w + 48 * u : 0);
   const core::Rect band{0, l.header.y, l.viewport.width, l.header.h - 6 * u};
   // The title sits where reading starts: the left, or the right in a right-to-left language.

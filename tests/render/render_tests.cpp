@@ -501,3 +501,89 @@ TEST_CASE("without content the kiosk shows the maintenance screen, and touches d
                              "--kiosk --config \"" + pin_config() + "\" --content \"" + empty.string() + "\"");
   CHECK(pad.state["panel"] == "pin");
 }
+
+namespace {
+
+std::string key(double t, const std::string& name) {
+  return "{\"t_ms\":" + std::to_string(t) + ",\"type\":\"key\",\"key\":\"" + name + "\"}\n";
+}
+
+// A drag from y0 to y1 at x over 300 ms, then a rest so that it does not fling.
+std::string vertical_drag(double t, double x, double y0, double y1) {
+  std::ostringstream s;
+  s << "{\"t_ms\":" << t << ",\"type\":\"finger_down\",\"id\":1,\"x\":" << x << ",\"y\":" << y0 << "}\n";
+  for (int i = 1; i <= 10; ++i)
+    s << "{\"t_ms\":" << t + 30 * i << ",\"type\":\"finger_move\",\"id\":1,\"x\":" << x << ",\"y\":" << y0 + (y1 - y0) * i / 10.0
+      << "}\n";
+  s << "{\"t_ms\":" << t + 600 << ",\"type\":\"finger_up\",\"id\":1,\"x\":" << x << ",\"y\":" << y1 << "}\n";
+  return s.str();
+}
+
+json button_of(const json& state, const std::string& target, int index = -1) {
+  for (const auto& b : state["buttons"])
+    if (b["target"] == target && (index < 0 || (b.contains("index") && b["index"] == index))) return b;
+  return json();
+}
+
+}  // namespace
+
+TEST_CASE("at 200 percent text a long story scrolls under a vertical drag, and its buttons stay put") {
+  for (const auto& [size, lang] : {std::pair{"1920x1080", "en"}, std::pair{"1080x1920", "ur"}, std::pair{"1280x800", "zh-Hant"}}) {
+    INFO(size << " " << lang);
+    const std::string extra = std::string("--lang ") + lang;
+    const Run home = screenshot("big-home", "", size, extra);
+    const json display = button_of(home.state, "display_menu");
+    REQUIRE(display.is_object());
+    std::string session = tap(0, center_of(display)["x"], center_of(display)["y"]);
+    const Run chooser = screenshot("big-chooser", session, size, extra);
+    const json largest = button_of(chooser.state, "text_size", 3);
+    REQUIRE(largest.is_object());
+    session += tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+    const Run big = screenshot("big-timeline", session, size, extra);
+    REQUIRE(big.exit_code == 0);
+    CHECK(big.state["text_scale"] == 2.0);
+    CHECK(big.state["panel"] == "none");
+    CHECK(big.state["missing_glyphs"] == 0);
+    REQUIRE(big.state["cards"].size() >= 1);
+    session += tap(3000, center_of(big.state["cards"][0])["x"], center_of(big.state["cards"][0])["y"]);
+    const Run top = screenshot("big-detail", session, size, extra);
+    REQUIRE(top.state["mode"] == "detail");
+    CHECK(top.state["detail_scroll"] == 0.0);
+    const double max = top.state["detail_scroll_max"];
+    CHECK(max > 100);  // at 200 % the story does not fit
+    const json back = button_of(top.state, "back");
+    REQUIRE(back.is_object());
+    // Up the page by a fifth of the screen's height, in the middle of the story.
+    const double h = top.state["window"]["height"];
+    const Run scrolled = screenshot("big-scrolled", session + vertical_drag(4000, 0.5, 0.55, 0.35), size, extra);
+    CHECK(scrolled.state["mode"] == "detail");
+    CHECK(scrolled.state["selected_event"] == top.state["selected_event"]);  // not a swipe to a neighbour
+    CHECK(scrolled.state["detail_scroll"].get<double>() == Approx(std::min(max, 0.2 * h)).margin(2));
+    CHECK(button_of(scrolled.state, "back") == back);  // the controls do not move
+    const Run end = screenshot("big-end", session + key(4000, "End"), size, extra);
+    CHECK(end.state["detail_scroll"] == max);
+    CHECK(end.state["missing_glyphs"] == 0);
+    const Run next = screenshot("big-next", session + key(4000, "End") + key(4500, lang == std::string("ur") ? "Left" : "Right"), size, extra);
+    CHECK(next.state["selected_event"] != top.state["selected_event"]);
+    CHECK(next.state["detail_scroll"] == 0.0);  // another story opens at its top
+  }
+}
+
+TEST_CASE("Tab reaches a count badge on the axis and Return zooms in to its events") {
+  const Run home = screenshot("badge-home", "");
+  REQUIRE(home.state["badges"].size() >= 1);
+  const double span = home.state["view"]["end"].get<double>() - home.state["view"]["start"].get<double>();
+  std::string session;
+  Run focused;
+  for (int i = 0; i < 20; ++i) {
+    session += key(100.0 * i, "Tab");
+    focused = screenshot("badge-tab", session);
+    if (focused.state["focus"].is_object() && focused.state["focus"]["target"] == "badge") break;
+  }
+  REQUIRE(focused.state["focus"].is_object());
+  CHECK(focused.state["focus"]["target"] == "badge");
+  const Run zoomed = screenshot("badge-return", session + key(3000, "Return") + "{\"t_ms\":5000,\"type\":\"wait\"}\n");
+  const double zoomed_span = zoomed.state["view"]["end"].get<double>() - zoomed.state["view"]["start"].get<double>();
+  CHECK(zoomed_span < span / 2);
+  CHECK(zoomed.state["mode"] == "browse");
+}
