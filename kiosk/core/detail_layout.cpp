@@ -38,20 +38,25 @@ void layout_detail_page(const Content& content, const KioskState& state, const L
     const float chip_h = std::max(64 * u * vp.text_scale, vp.mm(9));
     const float gap = 16 * u;
     const Rect& column = out.detail_text;
-    float cx = column.x, cy = bottom + 8 * u;
+    float cx = column.x, cy = bottom + 8 * u, bottom_of_row = cy;
     for (const auto& id : content.events[index].related) {
       const int r = content.event_index(id);
       if (r < 0) continue;
       const std::string& title = content.events[r].headline.get(state.language, content.default_language);
-      const float w = std::min(column.w, std::max(chip_h * 2, static_cast<float>(metrics.chip_label_px(title)) + 48 * u));
+      const float label = static_cast<float>(metrics.chip_label_px(title));
+      const float w = std::min(column.w, std::max(chip_h * 2, label + 48 * u));
+      // A title longer than the column wraps inside its chip (up to three lines) rather than being cut.
+      const float lines = static_cast<float>(std::clamp(metrics.chip_label_lines(title, w - 48 * u), 1, 3));
+      const float h = metrics.chip_line_px > 0 ? std::max(chip_h, lines * metrics.chip_line_px + 20 * u) : chip_h;
       if (cx > column.x && cx + w > column.right()) {  // a new row
         cx = column.x;
-        cy += chip_h + gap;
+        cy = bottom_of_row + gap;
       }
-      chips.push_back(Button{Target::related, Rect{cx, cy, w, chip_h}, "", title, r});
+      chips.push_back(Button{Target::related, Rect{cx, cy, w, h}, "", title, r});
+      bottom_of_row = std::max(bottom_of_row, cy + h);
       cx += w + gap;
     }
-    if (!chips.empty()) bottom = cy + chip_h;
+    if (!chips.empty()) bottom = bottom_of_row;
   }
   bottom = std::max(bottom, side_bottom) + pad;
   const Rect& area = out.detail_scroll_area;

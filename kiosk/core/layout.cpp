@@ -146,7 +146,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
 
   // Hidden events become count badges on the axis, one per stretch about half a card wide.
   std::sort(hidden.begin(), hidden.end(), [](const Candidate& a, const Candidate& b) { return a.x0 < b.x0; });
-  const float size = std::max(48 * out.viewport.unit(), out.viewport.mm(10));
+  const float size = std::max(48 * out.viewport.unit(), out.viewport.mm(10)) * out.viewport.text_scale;  // its count grows too
   const float stretch = std::max(s.card_w / 2, size * 1.4f);
   for (std::size_t i = 0; i < hidden.size();) {
     std::size_t j = i;

@@ -75,6 +75,10 @@ struct LayoutMetrics {
   float card_height_px = 0;
   // Width of a related-event chip's label in the chip type.
   std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * static_cast<double>(s.size()); };
+  // Line height of a chip's label, px, and how many lines a label wraps to in a width; with
+  // chip_line_px 0, every chip is one line at its least height.
+  float chip_line_px = 0;
+  std::function<int(const std::string&, float width)> chip_label_lines = [](const std::string&, float) { return 1; };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
   // The detail page of event `index` laid out in `layout`'s detail rects (unscrolled): the y where

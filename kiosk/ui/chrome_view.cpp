@@ -117,15 +117,20 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
                   col(st.ink), r, 0, 6 * u);
     }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
-      const float r = b.rect.h / 2;
+      const float r = std::min(b.rect.h / 2, 34 * u * l.viewport.text_scale);
       const core::Event& e = f.content.events[b.index];
       const ImU32 tc = col(theme_color(f.content, e, f.state.high_contrast));
       dl->AddRectFilled(tl(b.rect), br(b.rect), col(theme_color(f.content, e, f.state.high_contrast), 0.10f), r);
       dl->AddRect(tl(b.rect), br(b.rect), tc, r, 0, 2.5f * u);
-      const auto lines = f.text.wrap(b.text, ts.chip, b.rect.w - 48 * u, 1);
-      if (!lines.empty())
-        f.text.draw(dl, b.rect.x + 24 * u, b.rect.y + (b.rect.h - f.text.line_height(ts.chip)) / 2, lines[0], ts.chip,
-                    col(st.ink), b.rect.w - 48 * u);
+      // As many lines as the layout made room for (a long title wraps at large text).
+      const float lh = f.text.line_height(ts.chip);
+      const int room = std::max(1, static_cast<int>((b.rect.h - 8 * u) / lh));
+      const auto lines = f.text.wrap(b.text, ts.chip, b.rect.w - 48 * u, room);
+      float ly = b.rect.y + (b.rect.h - lh * static_cast<float>(lines.size())) / 2;
+      for (const auto& line : lines) {
+        f.text.draw(dl, b.rect.x + 24 * u, ly, line, ts.chip, col(st.ink), b.rect.w - 48 * u);
+        ly += lh;
+      }
       dl->PopClipRect();
       continue;
     }

@@ -74,6 +74,10 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   const TextStyle button = type_scale(vp).button;
   const TextStyle chip = type_scale(vp).chip;
   m.chip_label_px = [&text, chip](const std::string& s) { return static_cast<double>(text.measure(s, chip)); };
+  m.chip_line_px = text.line_height(chip);
+  m.chip_label_lines = [&text, chip](const std::string& s, float width) {
+    return static_cast<int>(text.wrap(s, chip, width).size());
+  };
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));
   };

@@ -102,7 +102,7 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
                   20 * u, 0, 6 * u);
     }
   // Counts of the events without room for a card; a tap zooms in to them.
-  const TextStyle count{22 * u, Weight::bold};
+  const TextStyle count{22 * u * l.viewport.text_scale, Weight::bold};
   for (const core::Badge& b : l.badges) {
     const ImVec2 c(b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2);
     dl->AddCircleFilled(c, b.rect.w / 2, col(f.style.card), 32);
