@@ -183,6 +183,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       }
     }
   }
+  draw_detail_scroll_indicator(dl, f);  // over the chips that scrolled under its fade
 }
 
 }  // namespace kiosk::ui

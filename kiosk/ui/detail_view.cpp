@@ -152,11 +152,16 @@ std::pair<float, float> arrange(const Page& p, const core::Event& e) {
   return {c.y(), portrait ? c.y() : under_image.y()};
 }
 
+}  // namespace
+
 // A bar at the page's trailing edge shows how much of it is in view and where; a soft fade at
-// the bottom says there is more below.
-void draw_scroll_indicator(ImDrawList* dl, const core::Layout& l, const core::Style& st) {
-  if (l.detail_scroll_max <= 0) return;
+// the bottom says there is more below. Drawn over the related chips too.
+void draw_detail_scroll_indicator(ImDrawList* dl, const Frame& f) {
+  const core::Layout& l = f.layout;
+  const core::Style& st = f.style;
+  if (l.mode != core::Mode::detail || l.detail_scroll_max <= 0) return;
   const core::Rect& a = l.detail_scroll_area;
+  dl->PushClipRect(tl(a), br(a), true);
   const float u = l.viewport.unit();
   const float w = 10 * u, inset = 14 * u;
   const float x = l.rtl ? a.x + inset : a.right() - inset - w;
@@ -172,9 +177,8 @@ void draw_scroll_indicator(ImDrawList* dl, const core::Layout& l, const core::St
     dl->AddRectFilledMultiColor(ImVec2(a.x + 20 * u, a.bottom() - fade), ImVec2(a.right() - 20 * u - 2 * inset, a.bottom()),
                                 clear, clear, solid, solid);
   }
+  dl->PopClipRect();
 }
-
-}  // namespace
 
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
                                             bool classroom, const core::Layout& layout, int index) {
@@ -201,7 +205,6 @@ void draw_detail(ImDrawList* dl, const Frame& f) {
   const Page page{dl, f.text, f.content, l, st, f.state.language, f.classroom, f.state.high_contrast, &f.images,
                   l.detail_scroll};
   arrange(page, e);
-  draw_scroll_indicator(dl, l, st);
   dl->PopClipRect();
 }
 

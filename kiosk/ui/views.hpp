@@ -7,6 +7,7 @@ namespace kiosk::ui {
 void draw_header(ImDrawList* dl, const Frame& f);    // title and the hint for this screen
 void draw_timeline(ImDrawList* dl, const Frame& f);  // eras, axis, ticks, cards
 void draw_detail(ImDrawList* dl, const Frame& f);    // one event: image, text, sources
+void draw_detail_scroll_indicator(ImDrawList* dl, const Frame& f);  // its scroll bar and "more below" fade
 void draw_buttons(ImDrawList* dl, const Frame& f);   // the layout's touch controls
 void draw_notice(ImDrawList* dl, const Frame& f);    // the curator banner, over everything
 void draw_attract(ImDrawList* dl, const Frame& f);   // the loop shown while nobody is here
