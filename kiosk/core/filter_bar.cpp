@@ -80,7 +80,7 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   const float gap = 20 * u, pad = 40 * u, title_h = 80 * u;
   const float max_w = vp.width - 2 * z.margin, inner_max = max_w - 2 * pad;
   // A chip: padding, the colour swatch and its space (themes), the label, padding.
-  const float extra = 2 * 28 * u + (themes ? 58 * u : 0);
+  const float extra = 2 * 28 * u + 24 * u + (themes ? 58 * u : 0);
   float widest = 0;
   for (const Button& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
   const float item_pref = std::min(inner_max, std::max(widest + extra, 2 * z.button_h));
@@ -90,26 +90,42 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   for (const Button& b : actions) actions_w += b.rect.w;
 
   const int n = static_cast<int>(items.size());
-  const float band = z.bottom - z.top;
-  // Room for the rows of items once the title, the action row (as tall as an item) and pads are in.
-  auto grid_room = [&](float h) { return band - 2 * pad - title_h - 1.5f * gap - h; };
-  auto rows_fit = [&](float h) { return std::max(1, static_cast<int>((grid_room(h) + gap) / (h + gap))); };
   const int cols_wide = std::clamp(static_cast<int>((inner_max + gap) / (item_pref + gap)), 1, std::max(1, n));
-  int cols = n > 3 ? std::min(2, cols_wide) : 1;
-  int rows = std::max(1, (n + cols - 1) / cols);
-  float h = std::max(z.button_h, z.min_h);
-  if (rows > rows_fit(h)) {  // too tall: first use the spare columns, then lower rows, then more columns
-    cols = std::clamp((n + rows_fit(h) - 1) / rows_fit(h), cols, cols_wide);
-    rows = std::max(1, (n + cols - 1) / cols);
-    if (rows > rows_fit(h)) {
-      const auto r = static_cast<float>(rows);
-      h = std::max(z.min_h, (band - 2 * pad - title_h - 1.5f * gap - (r - 1) * gap) / (r + 1));
-      if (rows > rows_fit(h)) {
-        cols = std::max(1, (n + rows_fit(h) - 1) / rows_fit(h));
-        rows = std::max(1, (n + cols - 1) / cols);
+  struct Grid {
+    int cols, rows;
+    float h;
+    bool comfortable;  // items at full height and width
+  };
+  auto grid_for = [&](float bottom) {
+    const float band = bottom - z.top;
+    // Room for the rows of items once the title, the action row (as tall as an item) and pads are in.
+    auto rows_fit = [&](float h) {
+      return std::max(1, static_cast<int>((band - 2 * pad - title_h - 1.5f * gap - h + gap) / (h + gap)));
+    };
+    Grid g{n > 3 ? std::min(2, cols_wide) : 1, 1, std::max(z.button_h, z.min_h), true};
+    g.rows = std::max(1, (n + g.cols - 1) / g.cols);
+    if (g.rows > rows_fit(g.h)) {  // too tall: first use the spare columns, then lower rows, then more columns
+      g.cols = std::clamp((n + rows_fit(g.h) - 1) / rows_fit(g.h), g.cols, cols_wide);
+      g.rows = std::max(1, (n + g.cols - 1) / g.cols);
+      if (g.rows > rows_fit(g.h)) {
+        g.comfortable = false;
+        const auto r = static_cast<float>(g.rows);
+        g.h = std::max(z.min_h, (band - 2 * pad - title_h - 1.5f * gap - (r - 1) * gap) / (r + 1));
+        if (g.rows > rows_fit(g.h)) {
+          g.cols = std::max(1, (n + rows_fit(g.h) - 1) / rows_fit(g.h));
+          g.rows = std::max(1, (n + g.cols - 1) / g.cols);
+        }
       }
     }
-  }
+    return g;
+  };
+  // Above the footer, like the other choosers; when that is too cramped the chooser (modal, the
+  // footer is out of use meanwhile) may also cover the footer.
+  float bottom = z.bottom;
+  Grid grid = grid_for(bottom);
+  if (!grid.comfortable && z.bottom_max > z.bottom) grid = grid_for(bottom = z.bottom_max);
+  const int cols = grid.cols, rows = grid.rows;
+  const float h = grid.h;
   const auto fcols = static_cast<float>(cols), frows = static_cast<float>(rows);
   const float title_w = static_cast<float>(metrics.button_label_px(content.strings.get(lang, themes ? "panel.themes" : "panel.eras")));
   float item_w = std::min(item_pref, (inner_max - (fcols - 1) * gap) / fcols);
@@ -117,7 +133,7 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   const float w = std::min(max_w, std::max({grid_w, actions_w, title_w * 1.2f}) + 2 * pad);
   item_w = (w - 2 * pad - (fcols - 1) * gap) / fcols;  // the items fill the panel's width
   const float panel_h = 2 * pad + title_h + frows * h + (frows - 1) * gap + 1.5f * gap + h;
-  out.chooser = Rect{(vp.width - w) / 2, std::max(z.top, z.bottom - panel_h), w, panel_h};
+  out.chooser = Rect{(vp.width - w) / 2, std::max(z.top, bottom - panel_h), w, panel_h};
   const Rect& p = out.chooser;
   for (int i = 0; i < n; ++i) {
     const auto col = static_cast<float>(i % cols), row = static_cast<float>(i / cols);

@@ -35,7 +35,8 @@ bool offers_eras(const Content& content);
 
 // Sizes for laying out a theme or era chooser.
 struct FilterPanelSizes {
-  float top = 0, bottom = 0;  // the band it may use: below the header, above the footer
+  float top = 0, bottom = 0;  // the band it may use: below the header, above the footer ...
+  float bottom_max = 0;       // ... or down to here (over the footer) when that band is too cramped
   float margin = 36;          // at the sides of the screen
   float button_h = 104;       // preferred height of an item (the layout's primary button)
   float min_h = 54;           // the least: 15 mm, and a line of text
