@@ -85,7 +85,10 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     else if (l.hidden_events > 0)
       hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count", std::to_string(l.hidden_events));
     const core::Rect& h = l.footer_hint;
-    const auto lines = f.text.wrap(hint, ts.hint, h.w - 20 * u, h.h >= 2.2f * f.text.line_height(ts.hint) ? 2 : 1);
+    // In one or two lines, or not at all: a hint cut short says nothing.
+    const std::size_t room = h.h >= 2.2f * f.text.line_height(ts.hint) ? 2 : 1;
+    auto lines = f.text.wrap(hint, ts.hint, h.w - 20 * u);
+    if (lines.size() > room) lines.clear();
     float y = h.y + (h.h - f.text.line_height(ts.hint) * static_cast<float>(lines.size())) / 2;
     for (const auto& line : lines) {
       f.text.draw(dl, h.x + 10 * u, y, line, ts.hint, col(st.muted_ink), h.w - 20 * u);
