@@ -11,6 +11,13 @@ bool event_shown(const Event& e, const std::vector<std::string>& filters) {
                      [&](const std::string& t) { return std::find(filters.begin(), filters.end(), t) != filters.end(); });
 }
 
+int shown_neighbour(const Content& content, int index, int step, const std::vector<std::string>& filters) {
+  if (index < 0 || step == 0) return -1;
+  for (int i = index + step; i >= 0 && i < static_cast<int>(content.events.size()); i += step)
+    if (event_shown(content.events[static_cast<std::size_t>(i)], filters)) return i;
+  return -1;
+}
+
 const Theme* event_theme(const Content& content, const Event& e, const std::vector<std::string>& filters) {
   const Theme* first = nullptr;
   for (const auto& id : e.themes) {

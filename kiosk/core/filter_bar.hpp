@@ -14,6 +14,9 @@ namespace kiosk::core {
 // True when `e` shows under `filters` (theme ids; empty = every event shows).
 bool event_shown(const Event& e, const std::vector<std::string>& filters);
 
+// The nearest event `step` (+1 or -1) from event `index` in time order that shows under `filters`; -1 if none.
+int shown_neighbour(const Content& content, int index, int step, const std::vector<std::string>& filters);
+
 // The colour an event is drawn in: the colour of its first theme that is shown (its first theme
 // when nothing is filtered), or nullptr when none of its themes is in the content.
 const Theme* event_theme(const Content& content, const Event& e, const std::vector<std::string>& filters);

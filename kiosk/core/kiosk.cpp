@@ -130,13 +130,8 @@ void start_session(KioskState& s, const Content& content) {
 // Opens the event before or after the one in detail (in time order), skipping events of themes
 // the visitor has filtered out.
 void open_neighbour(KioskState& s, const Content& content, int step) {
-  const int from = content.event_index(s.selected_event);
-  if (from < 0) return;
-  for (int i = from + step; i >= 0 && i < static_cast<int>(content.events.size()); i += step)
-    if (event_shown(content.events[static_cast<std::size_t>(i)], s.filters)) {
-      open_detail(s, content, i);
-      return;
-    }
+  const int i = shown_neighbour(content, content.event_index(s.selected_event), step, s.filters);
+  if (i >= 0) open_detail(s, content, i);
 }
 
 // The shown event whose start is nearest `year`, or -1 when the filters hide every event.

@@ -185,8 +185,8 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
     // The neighbours in time, at the right: the same as a swipe in the detail.
     const int index = content.event_index(state.selected_event);
     float x = vp.width - s.margin;
-    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", index + 1 < static_cast<int>(content.events.size())},
-                                       std::tuple{Target::earlier, "button.earlier", index > 0}}) {
+    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", shown_neighbour(content, index, +1, state.filters) >= 0},
+                                       std::tuple{Target::earlier, "button.earlier", shown_neighbour(content, index, -1, state.filters) >= 0}}) {
       const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 100 * u);
       x -= w;
       if (exists) out.buttons.push_back({target, Rect{x, y, w, s.button}, key});

@@ -344,3 +344,27 @@ TEST_CASE("the footer takes one row when its buttons fit, and more when they do 
   CHECK(three.buttons.back().rect.w == Approx(1080 - 72));
   CHECK(three.hint.w == 0);
 }
+
+TEST_CASE("in a story, Earlier and Later skip the stories of hidden themes, and go when none is left") {
+  const Content c = content();
+  KioskState s = initial_state(c);
+  s.filters = {"theme1"};  // e1, e4, e7, ... and those of e0, e5, e10, ... that add theme1
+  REQUIRE(open_event(s, c, "e1"));
+  auto has = [&](Target t) {
+    for (const auto& b : layout(c, s).buttons)
+      if (b.target == t) return true;
+    return false;
+  };
+  step(s, c, 0, {tap_on(s, c, Target::later)});
+  const int later = c.event_index(s.selected_event);
+  CHECK(later == shown_neighbour(c, 1, +1, s.filters));
+  CHECK(later > 1);
+  for (int i = 2; i < later; ++i) CHECK_FALSE(event_shown(c.events[static_cast<std::size_t>(i)], s.filters));
+  CHECK(event_shown(c.events[static_cast<std::size_t>(later)], s.filters));
+  // The first shown story has no "Earlier".
+  int first = 0;
+  while (!event_shown(c.events[static_cast<std::size_t>(first)], s.filters)) ++first;
+  REQUIRE(open_event(s, c, c.events[static_cast<std::size_t>(first)].id));
+  CHECK_FALSE(has(Target::earlier));
+  CHECK(has(Target::later));
+}
