@@ -49,9 +49,10 @@ std::vector<std::string> toggle_theme(const Content& content, const std::vector<
 View era_view(const Era& era) { return View{era.t0, era.t1}; }
 
 int era_at(const Content& content, const View& view) {
-  const double mid = (view.start + view.end) / 2;
-  for (std::size_t i = 0; i < content.eras.size(); ++i)
-    if (mid >= content.eras[i].t0 && mid < content.eras[i].t1) return static_cast<int>(i);
+  for (std::size_t i = 0; i < content.eras.size(); ++i) {
+    const double shared = std::min(view.end, content.eras[i].t1) - std::max(view.start, content.eras[i].t0);
+    if (shared >= 0.5 * view.span()) return static_cast<int>(i);
+  }
   return -1;
 }
 

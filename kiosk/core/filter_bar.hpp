@@ -29,7 +29,7 @@ std::vector<std::string> toggle_theme(const Content& content, const std::vector<
 // The view an era's jump button goes to: the era's own span.
 View era_view(const Era& era);
 
-// The era the middle of `view` lies in, or -1.
+// The era that fills at least half of `view` (the one a visitor is looking at), or -1.
 int era_at(const Content& content, const View& view);
 
 // Whether the footer offers the chooser: themes when there are two or more, eras when there is one.

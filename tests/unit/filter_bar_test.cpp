@@ -201,6 +201,8 @@ TEST_CASE("an era button eases the view to the era's span, and with reduced moti
     CHECK(s.view.start == Approx(era.start));
     CHECK(s.view.end == Approx(era.end));
     s.panel = Panel::eras;  // the era the view is in now is marked in the chooser
+    CHECK(era_at(c, s.home) == -1);  // the whole history is no one era
+    CHECK(era_at(c, View{era.start - 1, era.end - 5}) == 2);
     for (const auto& b : layout(c, s).buttons)
       if (b.target == Target::era) CHECK(b.selected == (b.index == 2));
   }
