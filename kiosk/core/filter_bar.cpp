@@ -98,19 +98,21 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   for (const Button& b : actions) actions_w += b.rect.w;
 
   const int n = static_cast<int>(items.size());
-  const int cols_wide = std::clamp(static_cast<int>((inner_max + gap) / (item_pref + gap)), 1, std::max(1, n));
+  // Columns whose labels fit whole (without the breathing room item_pref adds).
+  const float item_tight = std::min(item_pref, std::max(widest + extra - 24 * u, 2 * z.button_h));
+  const int cols_wide = std::clamp(static_cast<int>((inner_max + gap) / (item_tight + gap)), 1, std::max(1, n));
   struct Grid {
     int cols, rows;
     float h;
     bool comfortable;  // items at full height and width
   };
-  auto grid_for = [&](float bottom) {
+  auto grid_for = [&](float bottom, float preferred_h) {
     const float band = bottom - z.top;
     // Room for the rows of items once the title, the action row (as tall as an item) and pads are in.
     auto rows_fit = [&](float h) {
       return std::max(1, static_cast<int>((band - 2 * pad - title_h - 1.5f * gap - h + gap) / (h + gap)));
     };
-    Grid g{n > 3 ? std::min(2, cols_wide) : 1, 1, std::max(z.button_h, z.min_h), true};
+    Grid g{n > 3 ? std::min(2, cols_wide) : 1, 1, std::max(preferred_h, z.min_h), true};
     g.rows = std::max(1, (n + g.cols - 1) / g.cols);
     if (g.rows > rows_fit(g.h)) {  // too tall: first use the spare columns, then lower rows, then more columns
       g.cols = std::clamp((n + rows_fit(g.h) - 1) / rows_fit(g.h), g.cols, cols_wide);
@@ -129,18 +131,24 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   };
   // Above the footer, like the other choosers; when that is too cramped the chooser (modal, the
   // footer is out of use meanwhile) may also cover the footer.
+  // An era's years go under its name (in a type about 0.8 of the button's) when there is room.
+  const float tall = std::max(z.button_h, themes ? 0.0f : 1.8f * z.line_h + 16 * u);
   float bottom = z.bottom;
-  Grid grid = grid_for(bottom);
-  if (!grid.comfortable && z.bottom_max > z.bottom) grid = grid_for(bottom = z.bottom_max);
+  Grid grid{};
+  for (auto [b, h0] : {std::pair{z.bottom, tall}, std::pair{z.bottom, z.button_h}, std::pair{std::max(z.bottom, z.bottom_max), tall},
+                       std::pair{std::max(z.bottom, z.bottom_max), z.button_h}}) {
+    grid = grid_for(bottom = b, h0);
+    if (grid.comfortable) break;
+  }
   const int cols = grid.cols, rows = grid.rows;
-  const float h = grid.h;
+  const float h = grid.h, action_h = std::min(h, std::max(z.button_h, z.min_h));
   const auto fcols = static_cast<float>(cols), frows = static_cast<float>(rows);
   const float title_w = static_cast<float>(metrics.button_label_px(content.strings.get(lang, themes ? "panel.themes" : "panel.eras")));
   float item_w = std::min(item_pref, (inner_max - (fcols - 1) * gap) / fcols);
   const float grid_w = fcols * item_w + (fcols - 1) * gap;
   const float w = std::min(max_w, std::max({grid_w, actions_w, title_w * 1.2f}) + 2 * pad);
   item_w = (w - 2 * pad - (fcols - 1) * gap) / fcols;  // the items fill the panel's width
-  const float panel_h = 2 * pad + title_h + frows * h + (frows - 1) * gap + 1.5f * gap + h;
+  const float panel_h = 2 * pad + title_h + frows * h + (frows - 1) * gap + 1.5f * gap + action_h;
   out.chooser = Rect{(vp.width - w) / 2, std::max(z.top, bottom - panel_h), w, panel_h};
   const Rect& p = out.chooser;
   for (int i = 0; i < n; ++i) {
@@ -155,7 +163,7 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   for (std::size_t i = 0; i < actions.size(); ++i) {
     Button& b = actions[i];
     const bool last = i + 1 == actions.size();
-    b.rect = Rect{last ? p.right() - pad - b.rect.w : p.x + pad, ay, b.rect.w, h};
+    b.rect = Rect{last ? p.right() - pad - b.rect.w : p.x + pad, ay, b.rect.w, action_h};
     items.push_back(b);
   }
   return items;

@@ -43,6 +43,7 @@ struct FilterPanelSizes {
   float margin = 36;          // at the sides of the screen
   float button_h = 104;       // preferred height of an item (the layout's primary button)
   float min_h = 54;           // the least: 15 mm, and a line of text
+  float line_h = 45;          // a line of button text; an era's button also has a line of its years
 };
 
 // The theme chooser (state.panel == Panel::themes): a chip per theme, then "All themes" and "Done";

@@ -264,7 +264,7 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   if (state.panel == Panel::themes || state.panel == Panel::eras) {
     const float line = metrics.button_line_px > 0 ? metrics.button_line_px : 45 * u * vp.text_scale;
     const FilterPanelSizes sizes{out.header.bottom() + 10 * u, out.footer.y - 20 * u, vp.height - 20 * u, s.margin,
-                                 s.button, std::max(vp.mm(15), line + 16 * u)};
+                                 s.button, std::max(vp.mm(15), line + 16 * u), line};
     out.buttons = layout_filter_panel(content, state, metrics, sizes, out);
     out.buttons.push_back({Target::close_panel, Rect{0, 0, vp.width, vp.height}, ""});
     return;
