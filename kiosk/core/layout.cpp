@@ -1,5 +1,8 @@
 #include "core/layout.hpp"
 
+#include "core/filter_bar.hpp"
+#include "core/footer.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -34,8 +37,8 @@ float label_w(const Content& content, const KioskState& state, const LayoutMetri
   return static_cast<float>(metrics.button_label_px(content.strings.get(state.language, key)));
 }
 
-void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
-                      const Sizes& s);
+std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
+                                 const Viewport& vp, const Sizes& s);
 
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
@@ -129,7 +132,16 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
 void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                    const Sizes& s) {
   const Viewport& vp = out.viewport;
-  out.footer = Rect{0, vp.height - s.footer_h, vp.width, s.footer_h};
+  // Primary controls sit in the lower half: the menus at the left, the navigation at the right
+  // where a standing or seated hand reaches; in more rows when one row is not enough.
+  const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
+  const std::vector<Button> navigation{{Target::home, Rect{0, 0, home_w, s.button}, "button.home"},
+                                       {Target::zoom_out, Rect{0, 0, s.button, s.button}, "button.zoom_out"},
+                                       {Target::zoom_in, Rect{0, 0, s.button, s.button}, "button.zoom_in"}};
+  const FooterPlan footer = plan_footer(menu_buttons(content, state, metrics, vp, s), navigation,
+                                        FooterSizes{vp.width, vp.height, s.margin, 20 * vp.unit(), 24 * vp.unit(), s.button});
+  out.footer = Rect{0, vp.height - footer.height, vp.width, footer.height};
+  out.footer_hint = footer.hint;
   out.axis = Rect{0, out.footer.y - s.axis_h, vp.width, s.axis_h};
   out.timeline = Rect{0, out.header.bottom(), vp.width, out.axis.y - out.header.bottom()};
   out.scale = TimeScale{state.view, 0, vp.width};
@@ -144,18 +156,7 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   out.ticks = make_ticks(out.scale, [&](TickUnit unit) { return metrics.tick_label_px(unit, extreme); }, 40 * vp.unit(),
                          content.strings, state.language);
   place_cards(content, state, out, s);
-
-  // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.
-  const float gap = 20 * vp.unit();
-  float x = vp.width - s.margin - s.button;
-  const float y = out.footer.y + (out.footer.h - s.button) / 2;
-  const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
-  out.buttons.push_back({Target::zoom_in, Rect{x, y, s.button, s.button}, "button.zoom_in"});
-  x -= gap + s.button;
-  out.buttons.push_back({Target::zoom_out, Rect{x, y, s.button, s.button}, "button.zoom_out"});
-  x -= gap + home_w;
-  out.buttons.push_back({Target::home, Rect{x, y, home_w, s.button}, "button.home"});
-  add_menu_buttons(content, state, metrics, out, s);
+  out.buttons = footer.buttons;
 }
 
 void layout_detail(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
@@ -184,8 +185,8 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
     // The neighbours in time, at the right: the same as a swipe in the detail.
     const int index = content.event_index(state.selected_event);
     float x = vp.width - s.margin;
-    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", index + 1 < static_cast<int>(content.events.size())},
-                                       std::tuple{Target::earlier, "button.earlier", index > 0}}) {
+    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", shown_neighbour(content, index, +1, state.filters) >= 0},
+                                       std::tuple{Target::earlier, "button.earlier", shown_neighbour(content, index, -1, state.filters) >= 0}}) {
       const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 100 * u);
       x -= w;
       if (exists) out.buttons.push_back({target, Rect{x, y, w, s.button}, key});
@@ -230,26 +231,28 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
   add(Target::tour_end, "button.tour_end", false);
 }
 
-// The language and tour choosers open from buttons at the left of the footer.
-void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
-                      const Sizes& s) {
-  const Viewport& vp = out.viewport;
+// The menus at the left of the footer: language, tours, themes, eras and display; widths only.
+std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
+                                 const Viewport& vp, const Sizes& s) {
   const float u = vp.unit();
-  const float y = out.footer.y + (out.footer.h - s.button) / 2;
-  float x = s.margin;
+  std::vector<Button> out;
+  auto add = [&](Target t, const char* key, float icon_w) {
+    const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, key) + 64 * u + icon_w);
+    out.push_back({t, Rect{0, 0, w, s.button}, key});
+  };
   if (content.languages.size() > 1) {
     const std::string name = content.strings.get(state.language, "language.name");
     const float w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px(name)) + 110 * u);
-    Button b{Target::language_menu, Rect{x, y, w, s.button}, "", name};
-    out.buttons.push_back(b);
-    x += w + 20 * u;
+    out.push_back(Button{Target::language_menu, Rect{0, 0, w, s.button}, "", name});
   }
-  if (!content.tours.empty()) {
-    const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
-    out.buttons.push_back({Target::tour_menu, Rect{x, y, w, s.button}, "button.tours"});
-    x += w + 20 * u;
+  if (!content.tours.empty()) add(Target::tour_menu, "button.tours", 0);
+  if (offers_themes(content)) {  // its icon: swatches of the themes shown, a small legend
+    add(Target::themes_menu, "button.themes", 52 * u);
+    out.back().selected = !state.filters.empty();
   }
-  out.buttons.push_back({Target::display_menu, Rect{x, y, s.button, s.button}, "button.display"});
+  if (offers_eras(content)) add(Target::eras_menu, "button.eras", 0);
+  out.push_back({Target::display_menu, Rect{0, 0, s.button, s.button}, "button.display"});
+  return out;
 }
 
 // A chooser: a centred panel of large buttons, two columns when there is room.
@@ -258,6 +261,14 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   const Viewport& vp = out.viewport;
   const float u = vp.unit();
   std::vector<Button> items;
+  if (state.panel == Panel::themes || state.panel == Panel::eras) {
+    const float line = metrics.button_line_px > 0 ? metrics.button_line_px : 45 * u * vp.text_scale;
+    const FilterPanelSizes sizes{out.header.bottom() + 10 * u, out.footer.y - 20 * u, vp.height - 20 * u, s.margin,
+                                 s.button, std::max(vp.mm(15), line + 16 * u), line};
+    out.buttons = layout_filter_panel(content, state, metrics, sizes, out);
+    out.buttons.push_back({Target::close_panel, Rect{0, 0, vp.width, vp.height}, ""});
+    return;
+  }
   if (state.panel == Panel::languages) {
     for (std::size_t i = 0; i < content.languages.size(); ++i) {
       Button b{Target::language, {}, "", content.strings.get(content.languages[i], "language.name"), static_cast<int>(i)};
@@ -384,6 +395,7 @@ void mirror(Layout& out) {
   for (Button& b : out.buttons)
     if (!(b.rect.x == 0 && b.rect.w == w)) flip(b.rect);
   flip(out.detail_image);
+  flip(out.footer_hint);
   flip(out.detail_text);
   flip(out.chooser);
   flip(out.admin_info);

@@ -74,6 +74,8 @@ struct LayoutMetrics {
   std::function<double(const std::string&)> chip_label_px = [](const std::string& s) { return 12.0 * static_cast<double>(s.size()); };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
+  // Height of a line of button text in the current language and text size; 0 = estimate it.
+  float button_line_px = 0;
 };
 
 struct Layout {
@@ -84,7 +86,8 @@ struct Layout {
   Rect header;         // title bar
   Rect timeline;       // era bands, cards and stems
   Rect axis;           // ticks and labels
-  Rect footer;         // controls and hints
+  Rect footer;         // controls and hints, in one row or more
+  Rect footer_hint;    // room between the footer's buttons for a one-line hint; w == 0 when none
   std::vector<EraBand> eras;
   std::vector<Tick> ticks;
   std::vector<CardBox> cards;  // drawn in order; no two overlap

@@ -75,17 +75,25 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
   const core::Style& st = f.style;
   const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit();
-  if (l.mode == core::Mode::browse && l.hidden_events > 0 && f.state.panel == core::Panel::none) {
-    const std::string hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count",
-                                        std::to_string(l.hidden_events));
-    // Between the menu buttons at the left and the zoom buttons at the right.
-    float x = 36 * u, right = l.viewport.width - 36 * u;
-    for (const auto& b : l.buttons) {
-      if (b.rect.right() < l.viewport.width / 2) x = std::max(x, b.rect.right() + 30 * u);
-      else right = std::min(right, b.rect.x);
+  if (l.mode == core::Mode::browse && f.state.panel == core::Panel::none && l.footer_hint.w > 160 * u) {
+    // Between the menus and the navigation: which themes show, else how many stories wait there.
+    std::string hint;
+    if (!f.state.filters.empty())
+      hint = core::fill(core::fill(f.content.strings.get(f.state.language, "hint.filtered"), "count",
+                                   std::to_string(f.state.filters.size())),
+                        "total", std::to_string(f.content.themes.size()));
+    else if (l.hidden_events > 0)
+      hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count", std::to_string(l.hidden_events));
+    const core::Rect& h = l.footer_hint;
+    // In one or two lines, or not at all: a hint cut short says nothing.
+    const std::size_t room = h.h >= 2.2f * f.text.line_height(ts.hint) ? 2 : 1;
+    auto lines = f.text.wrap(hint, ts.hint, h.w - 20 * u);
+    if (lines.size() > room) lines.clear();
+    float y = h.y + (h.h - f.text.line_height(ts.hint) * static_cast<float>(lines.size())) / 2;
+    for (const auto& line : lines) {
+      f.text.draw(dl, h.x + 10 * u, y, line, ts.hint, col(st.muted_ink), h.w - 20 * u);
+      y += f.text.line_height(ts.hint);
     }
-    f.text.draw_wrapped(dl, x, l.footer.y + (l.footer.h - f.text.line_height(ts.hint)) / 2, hint, ts.hint,
-                        right - x - 40 * u, col(st.muted_ink), 1);
   }
   for (const core::Button& b : l.buttons) {
     if (!core::is_focusable(b)) continue;
@@ -93,6 +101,14 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
                   col(st.ink), r, 0, 6 * u);
+    }
+    if (b.target == core::Target::theme) {
+      draw_theme_chip(dl, f, b);
+      continue;
+    }
+    if (b.target == core::Target::era) {
+      draw_era_button(dl, f, b);
+      continue;
     }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
       const float r = b.rect.h / 2;
@@ -126,6 +142,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
         if (own_language) f.text.set_language(f.content.languages[b.index]);
         float icon_w = 0;
         if (b.target == core::Target::back || b.target == core::Target::language_menu) icon_w = 44 * u;
+        if (b.target == core::Target::themes_menu) icon_w = 52 * u;
         const auto lines = f.text.wrap(label, ts.button, b.rect.w - 40 * u - icon_w, 1);
         const std::string line = lines.empty() ? "" : lines[0];
         const float w = f.text.measure(line, ts.button) + icon_w;
@@ -148,7 +165,13 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
           dl->AddBezierCubic(ImVec2(c.x, cy - 14 * u), ImVec2(c.x + 10 * u, cy - 6 * u), ImVec2(c.x + 10 * u, cy + 6 * u),
                              ImVec2(c.x, cy + 14 * u), ink, 2.5f * u);
         }
-        f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
+        if (b.target == core::Target::themes_menu) {  // the legend: swatches of the themes shown
+          const float ix = l.rtl ? x + w - 20 * u : x + 20 * u;
+          draw_theme_legend_icon(dl, f, ix, cy, col(light ? st.card : st.accent_ink));
+          f.text.draw(dl, l.rtl ? x : x + icon_w, y, line, ts.button, ink);
+        } else {
+          f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
+        }
         if (own_language) f.text.set_language(f.state.language);
       }
     }
@@ -207,6 +230,8 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
   const std::string title = f.content.strings.get(
       f.state.language, f.state.panel == core::Panel::languages ? "panel.languages"
                         : f.state.panel == core::Panel::display ? "panel.display"
+                        : f.state.panel == core::Panel::themes  ? "panel.themes"
+                        : f.state.panel == core::Panel::eras    ? "panel.eras"
                                                                 : "panel.tours");
   f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, title, style, col(st.ink), p.w - 80 * u);
 }
