@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "core/detail_scroll.hpp"
+#include "core/filter_bar.hpp"
 #include "core/sha256.hpp"
 
 namespace kiosk::core {
@@ -129,28 +130,41 @@ void start_session(KioskState& s, const Content& content) {
   s.touch_debug = touch_debug;
 }
 
-// Opens the event `step` places before or after the one in detail (in time order).
+// Opens the event before or after the one in detail (in time order), skipping events of themes
+// the visitor has filtered out.
 void open_neighbour(KioskState& s, const Content& content, int step) {
-  const int i = content.event_index(s.selected_event) + step;
-  if (i >= 0 && i < static_cast<int>(content.events.size())) open_detail(s, content, i);
+  const int i = shown_neighbour(content, content.event_index(s.selected_event), step, s.filters);
+  if (i >= 0) open_detail(s, content, i);
 }
 
-// Keyboard focus moves to the next or previous event in time and brings it into view.
+// The shown event whose start is nearest `year`, or -1 when the filters hide every event.
+int nearest_shown(const KioskState& s, const Content& content, double year) {
+  int best = -1;
+  for (std::size_t k = 0; k < content.events.size(); ++k)
+    if (event_shown(content.events[k], s.filters) &&
+        (best < 0 || std::abs(content.events[k].t0 - year) < std::abs(content.events[static_cast<std::size_t>(best)].t0 - year)))
+      best = static_cast<int>(k);
+  return best;
+}
+
+// Keyboard focus moves to the next or previous shown event in time and brings it into view.
 void move_focus(KioskState& s, const Content& content, int step, const KioskConfig& config) {
-  if (content.events.empty()) return;
   s.focus_target = Target::none;  // one focus at a time: now on the timeline
   const View target = s.animation ? s.animation->to : s.view;
   const double mid = (target.start + target.end) / 2;
   int i = content.event_index(s.focus_event);
-  if (i < 0) {  // start from the event nearest the middle of the view
-    i = 0;
-    for (std::size_t k = 0; k < content.events.size(); ++k)
-      if (std::abs(content.events[k].t0 - mid) < std::abs(content.events[i].t0 - mid)) i = static_cast<int>(k);
+  if (i < 0 || !event_shown(content.events[static_cast<std::size_t>(i)], s.filters)) {
+    i = nearest_shown(s, content, i < 0 ? mid : content.events[static_cast<std::size_t>(i)].t0);  // start near the middle
   } else {
-    i = std::clamp(i + step, 0, static_cast<int>(content.events.size()) - 1);
+    for (int k = i + step; k >= 0 && k < static_cast<int>(content.events.size()); k += step)
+      if (event_shown(content.events[static_cast<std::size_t>(k)], s.filters)) {
+        i = k;
+        break;
+      }
   }
-  s.focus_event = content.events[i].id;
-  const double t = content.events[i].t0;
+  if (i < 0) return;
+  s.focus_event = content.events[static_cast<std::size_t>(i)].id;
+  const double t = content.events[static_cast<std::size_t>(i)].t0;
   if (t < target.start + target.span() * 0.1 || t > target.end - target.span() * 0.4)
     animate_to(s, pan_by(target, t - (target.start + target.span() * 0.35)), config);
 }
@@ -167,6 +181,15 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
     case Target::language_menu: s.panel = Panel::languages; break;
     case Target::tour_menu: s.panel = Panel::tours; break;
     case Target::close_panel: s.panel = Panel::none; break;
+    case Target::themes_menu: s.panel = Panel::themes; break;
+    case Target::eras_menu: s.panel = Panel::eras; break;
+    case Target::theme: s.filters = toggle_theme(content, s.filters, hit.event); break;  // the chooser stays open
+    case Target::theme_all: s.filters.clear(); break;
+    case Target::era:
+      s.panel = Panel::none;
+      if (hit.event >= 0 && hit.event < static_cast<int>(content.eras.size()))
+        animate_to(s, era_view(content.eras[static_cast<std::size_t>(hit.event)]), config);
+      break;
     case Target::language:
       if (hit.event >= 0 && hit.event < static_cast<int>(content.languages.size())) s.language = content.languages[hit.event];
       s.panel = Panel::none;
@@ -304,14 +327,11 @@ void on_key(KioskState& s, const Content& content, const Layout& layout, const C
     animate_to(s, s.home, config);
   } else if (k == "End") {
     animate_to(s, View{s.limits.max_year - target.span(), s.limits.max_year}, config);
-  } else if (k == "Return" && content.event_index(s.focus_event) >= 0) {
+  } else if (k == "Return" && content.event_index(s.focus_event) >= 0 &&
+             event_shown(content.events[static_cast<std::size_t>(content.event_index(s.focus_event))], s.filters)) {
     open_detail(s, content, content.event_index(s.focus_event));
-  } else if (k == "Return" && !content.events.empty()) {
-    // Open the event nearest the middle of the view.
-    int best = 0;
-    for (std::size_t i = 0; i < content.events.size(); ++i)
-      if (std::abs(content.events[i].t0 - mid) < std::abs(content.events[best].t0 - mid)) best = static_cast<int>(i);
-    open_detail(s, content, best);
+  } else if (k == "Return") {
+    open_detail(s, content, nearest_shown(s, content, mid));  // the shown event nearest the middle of the view
   }
 }
 

@@ -15,7 +15,7 @@ enum class Mode { attract, browse, detail };
 const char* mode_name(Mode m);  // "attract", "browse", "detail"
 
 // A chooser shown over the screen.
-enum class Panel { none, languages, tours, display, pin, admin };
+enum class Panel { none, languages, tours, display, pin, admin, themes, eras };
 
 // The exit status of "Restart" in the admin overlay: the systemd unit restarts the kiosk after it,
 // but not after "Exit" (status 0, RestartPreventExitStatus=0). 75 is EX_TEMPFAIL: "try again".

@@ -1,6 +1,8 @@
 #include "core/layout.hpp"
 
 #include "core/detail_layout.hpp"
+#include "core/filter_bar.hpp"
+#include "core/footer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -39,42 +41,6 @@ float label_w(const Content& content, const KioskState& state, const LayoutMetri
 
 std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
                                  const Viewport& vp, const Sizes& s);
-
-// The footer's controls, each as wide as its rect says: `end` ones from the end edge (the first
-// outermost), `start` ones from the start edge. One row when they fit side by side; else (large
-// text, a narrow screen) two, the start ones above. Sets out.footer and appends the buttons.
-void place_footer(Layout& out, const Sizes& s, std::vector<Button> end, std::vector<Button> start) {
-  const Viewport& vp = out.viewport;
-  const float gap = 20 * vp.unit();
-  auto width = [&](const std::vector<Button>& row) {
-    float w = 0;
-    for (const Button& b : row) w += b.rect.w + (w > 0 ? gap : 0);
-    return w;
-  };
-  const bool two_rows = !start.empty() && !end.empty() &&
-                        2 * s.margin + width(start) + 2 * gap + width(end) > vp.width;
-  const float rows_h = two_rows ? 2 * s.button + gap : s.button;
-  const float footer_h = s.footer_h - s.button + rows_h;
-  out.footer = Rect{0, vp.height - footer_h, vp.width, footer_h};
-  const float top = out.footer.y + (footer_h - rows_h) / 2;
-  float x = vp.width - s.margin;
-  for (Button& b : end) {
-    x -= b.rect.w;
-    b.rect.x = x;
-    b.rect.y = two_rows ? top + s.button + gap : top;
-    b.rect.h = s.button;
-    x -= gap;
-    out.buttons.push_back(b);
-  }
-  x = s.margin;
-  for (Button& b : start) {
-    b.rect.x = x;
-    b.rect.y = top;
-    b.rect.h = s.button;
-    x += b.rect.w + gap;
-    out.buttons.push_back(b);
-  }
-}
 
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
@@ -171,13 +137,16 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
 void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                    const Sizes& s) {
   const Viewport& vp = out.viewport;
-  // Primary controls sit in the lower half, at the right where a standing or seated hand reaches.
+  // Primary controls sit in the lower half: the menus at the left, the navigation at the right
+  // where a standing or seated hand reaches; in more rows when one row is not enough.
   const float home_w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.home") + 64 * vp.unit());
-  place_footer(out, s,
-               {{Target::zoom_in, Rect{0, 0, s.button, s.button}, "button.zoom_in"},
-                {Target::zoom_out, Rect{0, 0, s.button, s.button}, "button.zoom_out"},
-                {Target::home, Rect{0, 0, home_w, s.button}, "button.home"}},
-               menu_buttons(content, state, metrics, vp, s));
+  const std::vector<Button> navigation{{Target::home, Rect{0, 0, home_w, s.button}, "button.home"},
+                                       {Target::zoom_out, Rect{0, 0, s.button, s.button}, "button.zoom_out"},
+                                       {Target::zoom_in, Rect{0, 0, s.button, s.button}, "button.zoom_in"}};
+  const FooterPlan footer = plan_footer(menu_buttons(content, state, metrics, vp, s), navigation,
+                                        FooterSizes{vp.width, vp.height, s.margin, 20 * vp.unit(), 24 * vp.unit(), s.button});
+  out.footer = Rect{0, vp.height - footer.height, vp.width, footer.height};
+  out.footer_hint = footer.hint;
   out.axis = Rect{0, out.footer.y - s.axis_h, vp.width, s.axis_h};
   out.timeline = Rect{0, out.header.bottom(), vp.width, out.axis.y - out.header.bottom()};
   out.scale = TimeScale{state.view, 0, vp.width};
@@ -192,9 +161,21 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   out.ticks = make_ticks(out.scale, [&](TickUnit unit) { return metrics.tick_label_px(unit, extreme); }, 40 * vp.unit(),
                          content.strings, state.language);
   place_cards(content, state, out, s);
+  out.buttons = footer.buttons;
   // Each count badge is a control too: Tab reaches it and Return or Space zooms in to its events.
   for (std::size_t i = 0; i < out.badges.size(); ++i)
     out.buttons.push_back({Target::badge, out.badges[i].rect, "", "", static_cast<int>(i)});
+}
+
+// The detail's controls along the bottom, placed as the browse footer's (two rows when one is
+// too narrow); placeholders (Target::none) keep a place empty.
+void detail_footer(Layout& out, const Sizes& s, const std::vector<Button>& start, const std::vector<Button>& end) {
+  const Viewport& vp = out.viewport;
+  const FooterPlan plan =
+      plan_footer(start, end, FooterSizes{vp.width, vp.height, s.margin, 20 * vp.unit(), 24 * vp.unit(), s.button});
+  out.footer = Rect{0, vp.height - plan.height, vp.width, plan.height};
+  for (const Button& b : plan.buttons)
+    if (b.target != Target::none) out.buttons.push_back(b);
 }
 
 void layout_detail(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
@@ -206,14 +187,13 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
     // Back at the start; the neighbours in time at the end: the same as a swipe in the detail.
     const float back_w = std::max(s.button * 2.0f, label_w(content, state, metrics, "button.back") + (66 + 44 * vp.text_scale) * u);
     std::vector<Button> end;
-    for (auto [target, key, exists] : {std::tuple{Target::later, "button.later", index + 1 < static_cast<int>(content.events.size())},
-                                       std::tuple{Target::earlier, "button.earlier", index > 0}}) {
+    for (auto [target, key, exists] : {std::tuple{Target::earlier, "button.earlier", shown_neighbour(content, index, -1, state.filters) >= 0},
+                                       std::tuple{Target::later, "button.later", shown_neighbour(content, index, +1, state.filters) >= 0}}) {
       const float w = std::max(s.button * 1.6f, label_w(content, state, metrics, key) + 100 * u);
       // A missing neighbour keeps its place empty, so that the other does not jump.
       end.push_back({exists ? target : Target::none, Rect{0, 0, w, s.button}, exists ? key : ""});
     }
-    place_footer(out, s, std::move(end), {{Target::back, Rect{0, 0, back_w, s.button}, "button.back"}});
-    std::erase_if(out.buttons, [](const Button& b) { return b.target == Target::none; });
+    detail_footer(out, s, {{Target::back, Rect{0, 0, back_w, s.button}, "button.back"}}, end);
   } else {
     // Tour stops: previous and next at the start, ending the tour at the end.
     const Tour* tour = content.tour(state.tour);
@@ -224,26 +204,32 @@ void layout_detail(const Content& content, const KioskState& state, const Layout
     std::vector<Button> start;
     if (state.tour_step > 0) start.push_back(button(Target::tour_prev, "button.tour_prev"));
     if (state.tour_step + 1 < stops) start.push_back(button(Target::tour_next, "button.tour_next"));
-    place_footer(out, s, {button(Target::tour_end, "button.tour_end")}, std::move(start));
+    detail_footer(out, s, start, {button(Target::tour_end, "button.tour_end")});
   }
   out.detail_panel = Rect{s.margin, out.header.bottom(), vp.width - 2 * s.margin, out.footer.y - out.header.bottom()};
   layout_detail_page(content, state, metrics, out);
 }
 
-// The language, tour and display choosers open from buttons at the start of the footer.
+// The menus at the left of the footer: language, tours, themes, eras and display; widths only.
 std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
                                  const Viewport& vp, const Sizes& s) {
   const float u = vp.unit();
   std::vector<Button> out;
+  auto add = [&](Target t, const char* key, float icon_w) {
+    const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, key) + 64 * u + icon_w);
+    out.push_back({t, Rect{0, 0, w, s.button}, key});
+  };
   if (content.languages.size() > 1) {
     const std::string name = content.strings.get(state.language, "language.name");
     const float w = std::max(s.button * 1.5f, static_cast<float>(metrics.button_label_px(name)) + (66 + 44 * vp.text_scale) * u);
-    out.push_back({Target::language_menu, Rect{0, 0, w, s.button}, "", name});
+    out.push_back(Button{Target::language_menu, Rect{0, 0, w, s.button}, "", name});
   }
-  if (!content.tours.empty()) {
-    const float w = std::max(s.button * 1.5f, label_w(content, state, metrics, "button.tours") + 64 * u);
-    out.push_back({Target::tour_menu, Rect{0, 0, w, s.button}, "button.tours"});
+  if (!content.tours.empty()) add(Target::tour_menu, "button.tours", 0);
+  if (offers_themes(content)) {  // its icon: swatches of the themes shown, a small legend
+    add(Target::themes_menu, "button.themes", 52 * u);
+    out.back().selected = !state.filters.empty();
   }
+  if (offers_eras(content)) add(Target::eras_menu, "button.eras", 0);
   out.push_back({Target::display_menu, Rect{0, 0, std::max(s.button, label_w(content, state, metrics, "button.display") + 64 * u), s.button},
                  "button.display"});
   return out;
@@ -255,6 +241,14 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   const Viewport& vp = out.viewport;
   const float u = vp.unit();
   std::vector<Button> items;
+  if (state.panel == Panel::themes || state.panel == Panel::eras) {
+    const float line = metrics.button_line_px > 0 ? metrics.button_line_px : 45 * u * vp.text_scale;
+    const FilterPanelSizes sizes{out.header.bottom() + 10 * u, out.footer.y - 20 * u, vp.height - 20 * u, s.margin,
+                                 s.button, std::max(vp.mm(15), line + 16 * u), line};
+    out.buttons = layout_filter_panel(content, state, metrics, sizes, out);
+    out.buttons.push_back({Target::close_panel, Rect{0, 0, vp.width, vp.height}, ""});
+    return;
+  }
   if (state.panel == Panel::languages) {
     for (std::size_t i = 0; i < content.languages.size(); ++i) {
       Button b{Target::language, {}, "", content.strings.get(content.languages[i], "language.name"), static_cast<int>(i)};
@@ -383,6 +377,7 @@ void mirror(Layout& out) {
   for (Button& b : out.buttons)  // badges stay on the time axis, which is not mirrored
     if (!(b.rect.x == 0 && b.rect.w == w) && b.target != Target::badge) flip(b.rect);
   flip(out.detail_image);
+  flip(out.footer_hint);
   flip(out.detail_text);
   flip(out.detail_side);
   flip(out.detail_scroll_area);

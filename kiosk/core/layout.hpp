@@ -86,6 +86,8 @@ struct LayoutMetrics {
   // solidarity and sources under the picture; in portrait, the rest of the one column) ends.
   std::function<std::pair<float, float>(const Layout&, int index)> detail_text_bottoms =
       [](const Layout&, int) { return std::pair{0.0f, 0.0f}; };
+  // Height of a line of button text in the current language and text size; 0 = estimate it.
+  float button_line_px = 0;
 };
 
 struct Layout {
@@ -96,7 +98,8 @@ struct Layout {
   Rect header;         // title bar
   Rect timeline;       // era bands, cards and stems
   Rect axis;           // ticks and labels
-  Rect footer;         // controls and hints
+  Rect footer;         // controls and hints, in one row or more
+  Rect footer_hint;    // room between the footer's buttons for a one-line hint; w == 0 when none
   std::vector<EraBand> eras;
   std::vector<Tick> ticks;
   std::vector<CardBox> cards;  // drawn in order; no two overlap

@@ -33,6 +33,11 @@ const char* target_name(Target t) {
     case Target::text_size: return "text_size";
     case Target::contrast: return "contrast";
     case Target::motion: return "motion";
+    case Target::themes_menu: return "themes_menu";
+    case Target::theme: return "theme";
+    case Target::theme_all: return "theme_all";
+    case Target::eras_menu: return "eras_menu";
+    case Target::era: return "era";
     case Target::none: return "none";
   }
   return "none";
@@ -79,7 +84,8 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"buttons", buttons},
       {"window", {{"width", w}, {"height", h}}},
       {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : state.panel == Panel::display ? "display"
-                 : state.panel == Panel::pin ? "pin" : state.panel == Panel::admin ? "admin" : "none"},
+                 : state.panel == Panel::pin ? "pin" : state.panel == Panel::admin ? "admin"
+                 : state.panel == Panel::themes ? "themes" : state.panel == Panel::eras ? "eras" : "none"},
       {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},

@@ -13,7 +13,9 @@ enum class Target {
   admin_exit, admin_restart,               // the admin overlay: quit; quit with kRestartExitCode
   admin_reload, admin_touch_debug,         // load the content now; circles under the fingers on/off
   related, earlier, later,                 // in a detail: a related event `index`; the neighbours
-  close_panel,                             // a tap outside an open chooser
+  close_panel,                             // a tap outside an open chooser; its "Done" button
+  themes_menu, theme, theme_all,           // the theme chooser: show theme `index` or not; show all
+  eras_menu, era,                          // the era chooser: go to era `index`
   start_session,                           // anywhere on the attract screen
 };
 

@@ -77,26 +77,24 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
   const core::Style& st = f.style;
   const TypeScale ts = type_scale(l.viewport);
   const float u = l.viewport.unit();
-  if (l.mode == core::Mode::browse && l.hidden_events > 0 && f.state.panel == core::Panel::none) {
-    const std::string hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count",
-                                        std::to_string(l.hidden_events));
-    // Between the menu buttons at the left and the zoom buttons at the right.
-    float x = 36 * u, right = l.viewport.width - 36 * u;
-    for (const auto& b : l.buttons) {
-      if (b.target == core::Target::badge) continue;  // on the axis, not in the footer
-      if (b.rect.right() < l.viewport.width / 2) x = std::max(x, b.rect.right() + 30 * u);
-      else right = std::min(right, b.rect.x);
-    }
-    // Only where it fits whole (large text, a narrow screen): the badges on the axis say it too.
-    const float w = right - x - 40 * u;
-    const auto lines = w > 0 ? f.text.wrap(hint, ts.hint, w) : std::vector<std::string>{};
-    const float lh = f.text.line_height(ts.hint);
-    if (!lines.empty() && lines.size() <= 2 && lh * static_cast<float>(lines.size()) <= l.footer.h - 20 * u) {
-      float y = l.footer.y + (l.footer.h - lh * static_cast<float>(lines.size())) / 2;
-      for (const auto& line : lines) {
-        f.text.draw(dl, x, y, line, ts.hint, col(st.muted_ink), w);
-        y += lh;
-      }
+  if (l.mode == core::Mode::browse && f.state.panel == core::Panel::none && l.footer_hint.w > 160 * u) {
+    // Between the menus and the navigation: which themes show, else how many stories wait there.
+    std::string hint;
+    if (!f.state.filters.empty())
+      hint = core::fill(core::fill(f.content.strings.get(f.state.language, "hint.filtered"), "count",
+                                   std::to_string(f.state.filters.size())),
+                        "total", std::to_string(f.content.themes.size()));
+    else if (l.hidden_events > 0)
+      hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count", std::to_string(l.hidden_events));
+    const core::Rect& h = l.footer_hint;
+    // In one or two lines, or not at all: a hint cut short says nothing.
+    const std::size_t room = h.h >= 2.2f * f.text.line_height(ts.hint) ? 2 : 1;
+    auto lines = f.text.wrap(hint, ts.hint, h.w - 20 * u);
+    if (lines.size() > room) lines.clear();
+    float y = h.y + (h.h - f.text.line_height(ts.hint) * static_cast<float>(lines.size())) / 2;
+    for (const auto& line : lines) {
+      f.text.draw(dl, h.x + 10 * u, y, line, ts.hint, col(st.muted_ink), h.w - 20 * u);
+      y += f.text.line_height(ts.hint);
     }
   }
   for (const core::Button& b : l.buttons) {
@@ -115,6 +113,14 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
                   col(st.ink), r, 0, 6 * u);
+    }
+    if (b.target == core::Target::theme) {
+      draw_theme_chip(dl, f, b);
+      continue;
+    }
+    if (b.target == core::Target::era) {
+      draw_era_button(dl, f, b);
+      continue;
     }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
       const float r = std::min(b.rect.h / 2, 34 * u * l.viewport.text_scale);
@@ -155,6 +161,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
         const float k = l.viewport.text_scale;  // icons grow with their labels
         float icon_w = 0;
         if (b.target == core::Target::back || b.target == core::Target::language_menu) icon_w = 44 * u * k;
+        if (b.target == core::Target::themes_menu) icon_w = 52 * u;
         const auto lines = f.text.wrap(label, ts.button, b.rect.w - 40 * u - icon_w, 1);
         const std::string line = lines.empty() ? "" : lines[0];
         const float w = f.text.measure(line, ts.button) + icon_w;
@@ -178,7 +185,13 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
           dl->AddBezierCubic(ImVec2(c.x, cy - 14 * g), ImVec2(c.x + 10 * g, cy - 6 * g), ImVec2(c.x + 10 * g, cy + 6 * g),
                              ImVec2(c.x, cy + 14 * g), ink, 2.5f * g);
         }
-        f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
+        if (b.target == core::Target::themes_menu) {  // the legend: swatches of the themes shown
+          const float ix = l.rtl ? x + w - 20 * u : x + 20 * u;
+          draw_theme_legend_icon(dl, f, ix, cy, col(light ? st.card : st.accent_ink));
+          f.text.draw(dl, l.rtl ? x : x + icon_w, y, line, ts.button, ink);
+        } else {
+          f.text.draw(dl, x + icon_w, y, line, ts.button, ink);
+        }
         if (own_language) f.text.set_language(f.state.language);
       }
     }
@@ -238,6 +251,8 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
   const std::string title = f.content.strings.get(
       f.state.language, f.state.panel == core::Panel::languages ? "panel.languages"
                         : f.state.panel == core::Panel::display ? "panel.display"
+                        : f.state.panel == core::Panel::themes  ? "panel.themes"
+                        : f.state.panel == core::Panel::eras    ? "panel.eras"
                                                                 : "panel.tours");
   f.text.draw(dl, p.x + 40 * u, p.y + 34 * u, title, style, col(st.ink), p.w - 80 * u);
 }

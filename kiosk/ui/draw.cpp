@@ -73,6 +73,7 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   m.card_height_px = std::ceil(13 * u + text.line_height(ts.card_date) + 1 * u + 3 * text.line_height(ts.card_headline) + 10 * u);
   const TextStyle button = type_scale(vp).button;
   const TextStyle chip = type_scale(vp).chip;
+  m.button_line_px = text.line_height(button);
   m.chip_label_px = [&text, chip](const std::string& s) { return static_cast<double>(text.measure(s, chip)); };
   m.chip_line_px = text.line_height(chip);
   m.chip_label_lines = [&text, chip](const std::string& s, float width) {

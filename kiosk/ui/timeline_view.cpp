@@ -49,7 +49,7 @@ void draw_card(ImDrawList* dl, const Frame& f, const TypeScale& ts, const core::
   const core::Style& st = f.style;
   const core::Event& e = f.content.events[box.event];
   const float u = l.viewport.unit();
-  const core::Rgba tc = theme_color(f.content, e, f.state.high_contrast);
+  const core::Rgba tc = event_color(f, e);
   const core::Rect& r = box.rect;
   const float radius = 14 * u;
   draw_shadow(dl, r, radius, 8 * u);
@@ -78,12 +78,12 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
   const float axis_y = l.axis.y;
   for (const core::CardBox& box : l.cards) {
     const core::Event& e = f.content.events[box.event];
-    const ImU32 tc = col(theme_color(f.content, e, f.state.high_contrast));
+    const ImU32 tc = col(event_color(f, e));
     const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
     dl->AddRectFilled(ImVec2(sx - 1.5f * u, box.rect.bottom()), ImVec2(sx + 1.5f * u, axis_y), tc);
     if (box.span_x1 - box.marker_x > 6 * u) {
       const float x0 = std::max(box.marker_x, 0.0f), x1 = std::min(box.span_x1, l.viewport.width);
-      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(theme_color(f.content, e, f.state.high_contrast), 0.55f), 4 * u);
+      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(event_color(f, e), 0.55f), 4 * u);
     }
   }
   draw_axis(dl, f, ts);
@@ -91,7 +91,7 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
     const core::Event& e = f.content.events[box.event];
     const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
     dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 10 * u, col(f.style.card));
-    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(theme_color(f.content, e, f.state.high_contrast)));
+    dl->AddCircleFilled(ImVec2(sx, axis_y + 2 * u), 7 * u, col(event_color(f, e)));
   }
   for (const core::CardBox& box : l.cards) draw_card(dl, f, ts, box);
   // Keyboard focus: a thick ring that does not rely on colour alone.

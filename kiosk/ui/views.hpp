@@ -17,4 +17,14 @@ void draw_admin(ImDrawList* dl, const Frame& f);     // the admin overlay's pane
 void draw_touches(ImDrawList* dl, const Frame& f);   // touch debugging: a ring under every finger
 void draw_maintenance(ImDrawList* dl, const Frame& f);  // "this exhibit is being updated"
 
+// Theme filters and era jumps (filter_view.cpp).
+void draw_theme_chip(ImDrawList* dl, const Frame& f, const core::Button& b);  // Target::theme
+void draw_era_button(ImDrawList* dl, const Frame& f, const core::Button& b);  // Target::era
+// The legend on the "Themes" button: swatches of the themes shown, around (cx, cy).
+void draw_theme_legend_icon(ImDrawList* dl, const Frame& f, float cx, float cy, ImU32 ring);
+// A theme's colour as cards and chips show it (lightened in high contrast, where it stands on black).
+core::Rgba theme_swatch(const core::Theme& t, bool high_contrast);
+// The colour of an event's card: its first theme that the visitor's filters show.
+core::Rgba event_color(const Frame& f, const core::Event& e);
+
 }  // namespace kiosk::ui

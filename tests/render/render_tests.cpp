@@ -2,6 +2,7 @@
 // resulting STATE.json and PNG, as a person at the screen would see them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -500,6 +501,61 @@ TEST_CASE("without content the kiosk shows the maintenance screen, and touches d
   const Run pad = screenshot("maintenance-admin", admin_gesture(100), "1920x1080",
                              "--kiosk --config \"" + pin_config() + "\" --content \"" + empty.string() + "\"");
   CHECK(pad.state["panel"] == "pin");
+}
+
+TEST_CASE("a theme chip filters the timeline and an era button takes the view to that era") {
+  std::ifstream timeline_file(std::string(CONTENT_DIR) + "/timeline.json");
+  const json timeline = json::parse(timeline_file);
+  REQUIRE(timeline["themes"].size() >= 2);
+  REQUIRE(timeline["eras"].size() >= 3);
+  const std::string theme = timeline["themes"][1]["id"];
+  // Eras given as years run from the start of the first to the end of the last.
+  const double era_start = std::stod(timeline["eras"][2]["start"].get<std::string>());
+  const double era_end = std::stod(timeline["eras"][2]["end"].get<std::string>()) + 1;
+  auto button = [](const Run& r, const std::string& target, int index = -1) {
+    for (const auto& b : r.state["buttons"])
+      if (b["target"] == target && (index < 0 || b.value("index", -1) == index)) return center_of(b);
+    FAIL("no " << target << " button");
+    return json();
+  };
+  for (const auto& [size, lang] : {std::pair{"1920x1080", "en"}, std::pair{"1080x1920", "ur"}}) {
+    INFO(size << " " << lang);
+    const std::string name = std::string("filters-") + size + "-" + lang, extra = std::string("--lang ") + lang;
+    const Run home = screenshot(name + "-0", "", size, extra);
+    REQUIRE(home.exit_code == 0);
+    json at = button(home, "themes_menu");
+    std::string session = tap(0, at["x"], at["y"]);
+    const Run panel = screenshot(name + "-1", session, size, extra);
+    CHECK(panel.state["panel"] == "themes");
+    at = button(panel, "theme", 1);
+    session += tap(300, at["x"], at["y"]);
+    at = button(panel, "close_panel");  // "Done": the first close_panel is the button, the backdrop comes last
+    session += tap(600, at["x"], at["y"]);
+    const Run filtered = screenshot(name + "-2", session, size, extra);
+    REQUIRE(filtered.exit_code == 0);
+    CHECK(filtered.state["filters"] == json::array({theme}));
+    CHECK(filtered.state["panel"] == "none");
+    REQUIRE(filtered.state["cards"].size() >= 1);
+    for (const auto& card : filtered.state["cards"]) {  // only stories of the chosen theme keep their cards
+      std::ifstream event_file(std::string(CONTENT_DIR) + "/events/" + card["id"].get<std::string>() + ".json");
+      const json event = json::parse(event_file);
+      const auto& themes = event["themes"];
+      CHECK(std::find(themes.begin(), themes.end(), theme) != themes.end());
+    }
+    at = button(filtered, "eras_menu");
+    session += tap(900, at["x"], at["y"]);
+    const Run eras = screenshot(name + "-3", session, size, extra);
+    CHECK(eras.state["panel"] == "eras");
+    at = button(eras, "era", 2);
+    session += tap(1200, at["x"], at["y"]) + "{\"t_ms\":2000,\"type\":\"wait\"}\n";
+    const Run jumped = screenshot(name + "-4", session, size, extra);
+    REQUIRE(jumped.exit_code == 0);
+    CHECK(jumped.state["panel"] == "none");
+    CHECK(jumped.state["view"]["start"].get<double>() == Approx(era_start));
+    CHECK(jumped.state["view"]["end"].get<double>() == Approx(era_end));
+    CHECK(jumped.state["filters"] == json::array({theme}));  // the filter holds while travelling
+    CHECK(jumped.state["missing_glyphs"] == 0);
+  }
 }
 
 namespace {
