@@ -135,6 +135,7 @@ void KioskApp::apply_pending() {
   releaser_ = std::thread([old = std::move(content_)]() mutable { old.reset(); });
   content_ = std::move(pending_);
   pending_.reset();
+  detail_memo_ = {};  // the new content may reuse the old one's address
   state_ = core::initial_state(*content_);
   if (preview_) {  // a curator watching the change keeps their place
     state_.view = core::clamp_view(before.view, state_.limits);
@@ -231,7 +232,7 @@ void KioskApp::draw(ImDrawList* dl) {
   ui::draw_frame(dl, ui::Frame{*content_, state_, layout_, text_, images_, preview_ ? notice_ : std::string(),
                                core::warning_seconds_left(state_, config),
                                state_.high_contrast ? content_->high_contrast : content_->style, config.classroom,
-                               &admin_info_, touches(), maintenance()});
+                               &admin_info_, touches(), maintenance(), &detail_memo_});
 }
 
 nlohmann::json KioskApp::state_json() const {

@@ -118,6 +118,7 @@ class KioskApp {
   bool apply_at_once_ = false;           // the next offered content applies without waiting
   core::FrameStats frames_;              // live frame times, for the admin overlay
   ui::AdminInfo admin_info_;             // what the admin overlay shows besides the state
+  ui::DetailMemo detail_memo_;           // the detail screen's fitted sizes, kept between frames
   core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
   std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
 };

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/i18n.hpp"
 #include "ui/draw_common.hpp"
@@ -152,6 +153,24 @@ bool arrange(ImDrawList* dl, const Frame& f, const core::Event& e, Plan plan) {
   return !c.cut() && !side.cut() && !under_image.cut();
 }
 
+// Everything the choice of plan depends on besides the text engine: the content (its texts and
+// UI strings), the event, the language, the screen's rectangles and type, the classroom questions
+// and the picture (its size decides the caption's place; its status, the placeholder text).
+std::string memo_key(const Frame& f, const core::Event& e) {
+  const core::Layout& l = f.layout;
+  const core::Media* media = e.media.empty() ? nullptr : &e.media.front();
+  const ImageView view = media && !media->image.empty() ? f.images.image(media->image) : ImageView{ImageStatus::failed, nullptr};
+  const bool ready = view.status == ImageStatus::ready && view.surface && view.surface->width > 0;
+  char numbers[512];
+  std::snprintf(numbers, sizeof numbers, "%p|%p|%a %a %a %a|%a %a %a %a|%a %a %a %a|%a %a %a|%d|%d|%d %d|",
+                static_cast<const void*>(&f.content), static_cast<const void*>(&f.text), l.detail_panel.x,
+                l.detail_panel.y, l.detail_panel.w, l.detail_panel.h, l.detail_image.x, l.detail_image.y,
+                l.detail_image.w, l.detail_image.h, l.detail_text.x, l.detail_text.y, l.detail_text.w,
+                l.detail_text.h, l.viewport.width, l.viewport.height, l.viewport.text_scale, f.classroom ? 1 : 0,
+                static_cast<int>(view.status), ready ? view.surface->width : 0, ready ? view.surface->height : 0);
+  return std::string(numbers) + f.content.version + '|' + f.state.language + '|' + e.id;
+}
+
 }  // namespace
 
 void draw_detail(ImDrawList* dl, const Frame& f) {
@@ -171,6 +190,11 @@ void draw_detail(ImDrawList* dl, const Frame& f) {
   // The largest picture and type with which everything fits; the smallest if nothing does.
   const float full = l.detail_image.h;
   const bool portrait = l.detail_text.y >= l.detail_image.bottom();
+  const std::string key = memo_key(f, e);
+  if (f.detail_memo && f.detail_memo->key == key) {
+    arrange(dl, f, e, Plan{f.detail_memo->image_h, f.detail_memo->type});
+    return;
+  }
   std::vector<Plan> plans;
   const std::vector<float> image_steps = portrait ? std::vector<float>{1.0f, 0.75f, 0.55f} : std::vector<float>{1.0f, 0.8f};
   for (float type : {1.0f, 0.92f, 0.85f, 0.78f})
@@ -181,6 +205,7 @@ void draw_detail(ImDrawList* dl, const Frame& f) {
       chosen = p;
       break;
     }
+  if (f.detail_memo) *f.detail_memo = DetailMemo{key, chosen.image_h, chosen.type};
   arrange(dl, f, e, chosen);
 }
 

@@ -26,6 +26,14 @@ struct AdminInfo {
   std::string today_day;                 // "YYYY-MM-DD" of `today`
 };
 
+// The detail screen's choice of picture height and type size, remembered by whoever draws the
+// frames (see Frame::detail_memo): finding it measures the whole text at up to a dozen sizes,
+// while the choice changes only with what `key` records.
+struct DetailMemo {
+  std::string key;  // the event, language, screen and picture the choice was made for
+  float image_h = 0, type = 0;
+};
+
 struct Frame {
   const core::Content& content;
   const core::KioskState& state;
@@ -39,6 +47,7 @@ struct Frame {
   const AdminInfo* admin = nullptr;  // for the admin overlay; nullptr draws it without diagnostics
   std::vector<ImVec2> touches;       // fingers down now, pixels: circled while state.touch_debug
   bool maintenance = false;          // no content could load: the calm "being updated" screen
+  DetailMemo* detail_memo = nullptr;  // kept between frames; nullptr searches every frame
 };
 
 // Text sizes, in pixels for the layout's viewport.
