@@ -38,9 +38,13 @@ float label_w(const Content& content, const KioskState& state, const LayoutMetri
 void add_menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                       const Sizes& s);
 
+// An event in view, with what placing it needs copied out of the (large) Event: each event is
+// read once per frame.
 struct Candidate {
   int event;
   float x0, x1;  // axis span in pixels
+  int importance;
+  double t0, t1;
 };
 
 // The events whose span is on screen (and that pass the theme filters), ordered by where they
@@ -57,7 +61,7 @@ void visible_events(const Content& content, const KioskState& state, const Layou
     const float x0 = static_cast<float>(out.scale.x_of(e.t0));
     const float x1 = static_cast<float>(out.scale.x_of(e.t1));
     if (x1 < area.x || x0 > area.right()) return;
-    visible.push_back({i, x0, x1});
+    visible.push_back({i, x0, x1, e.importance, e.t0, e.t1});
   };
   if (!content.indexed()) {  // events edited by hand and not indexed again: look at every one
     for (std::size_t i = 0; i < content.events.size(); ++i) consider(static_cast<int>(i));
@@ -83,9 +87,9 @@ void visible_events(const Content& content, const KioskState& state, const Layou
 
 // Positions in `visible` grouped by importance, most important first, keeping their order within
 // each group.
-std::vector<int> by_importance(const Content& content, const std::vector<Candidate>& visible) {
+std::vector<int> by_importance(const std::vector<Candidate>& visible) {
   std::vector<int> importance(visible.size());
-  for (std::size_t k = 0; k < visible.size(); ++k) importance[k] = content.events[visible[k].event].importance;
+  for (std::size_t k = 0; k < visible.size(); ++k) importance[k] = visible[k].importance;
   std::vector<int> order(visible.size());
   if (visible.empty()) return order;
   const auto [lo, hi] = std::minmax_element(importance.begin(), importance.end());
@@ -112,7 +116,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
   visible_events(content, state, out, visible);
   // Most important first, then earliest: they claim the lanes nearest the axis. `visible` is in
   // time order already, so a stable grouping by importance gives that order.
-  std::vector<int> order = by_importance(content, visible);
+  std::vector<int> order = by_importance(visible);
 
   // Each lane's cards as [x, right + gap), in the order placed.
   std::vector<std::vector<std::pair<float, float>>> taken(static_cast<std::size_t>(lanes));
@@ -167,9 +171,8 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     double t0 = 1e300, t1 = -1e300;
     float sum_x = 0;
     while (j < hidden.size() && hidden[j].x0 < hidden[i].x0 + stretch) {
-      const Event& e = content.events[hidden[j].event];
-      t0 = std::min(t0, e.t0);
-      t1 = std::max(t1, e.t1);
+      t0 = std::min(t0, hidden[j].t0);
+      t1 = std::max(t1, hidden[j].t1);
       sum_x += std::clamp(hidden[j].x0, area.x, area.right());
       ++j;
     }
