@@ -53,6 +53,7 @@ void bench_layout(int runs) {
     c.events.push_back(e);
   }
   std::sort(c.events.begin(), c.events.end(), [](const core::Event& a, const core::Event& b) { return a.t0 < b.t0; });
+  c.reindex();
   core::KioskState s = core::initial_state(c);
   std::printf("layout: 10,000 events, one frame's layout, median of %d runs\n", runs);
   for (double span : {150.0, 10.0, 1.0, 0.05}) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/color.hpp"
@@ -94,6 +95,34 @@ inline Style high_contrast_default() {
   return s;
 }
 
+// Lookups over a content's events, built once when it is read (Content::reindex) so that a frame
+// touches only the events it shows and finding an event by id does not search them all.
+class EventIndex {
+ public:
+  EventIndex() = default;
+  explicit EventIndex(const std::vector<Event>& events);
+
+  std::size_t size() const { return size_; }  // how many events it was built for
+  int find(const std::string& id) const;      // the event's index, or -1
+
+  // Appends to `out` every event whose [t0, t1] meets [from, to] (t0 <= to and t1 >= from), in the
+  // order of t0 then index; events whose t0 or t1 is not a number come first, as they may be anywhere.
+  void overlapping(double from, double to, std::vector<int>& out) const;
+
+ private:
+  void collect(std::size_t node, std::size_t lo, std::size_t len, std::size_t end, double from, std::vector<int>& out) const;
+
+  std::size_t size_ = 0;
+  std::unordered_map<std::string, int> by_id_;
+  // Events by start: t0 sorted, the event at each position, and over them a binary tree (node 1
+  // the root, node k's children 2k and 2k + 1; leaves_ leaves) of the latest t1 below each node.
+  std::vector<double> t0_;
+  std::vector<int> order_;
+  std::vector<double> max_t1_;
+  std::size_t leaves_ = 0;
+  std::vector<int> unordered_;  // events with a t0 or t1 that is not a number
+};
+
 struct Content {
   LocalText title;
   std::string default_language = "en";
@@ -116,6 +145,16 @@ struct Content {
   int event_index(const std::string& id) const;  // -1 when absent
   const Tour* tour(const std::string& id) const;
   std::vector<std::string> attract_events() const;  // the highlights that exist, in order
+
+  // Lookups over `events`. The loader builds them; whoever adds, removes or edits events by hand
+  // calls reindex() afterwards. While they are missing (or were built for a different number of
+  // events) the lookups fall back to searching every event, with the same results, only slower.
+  EventIndex index;
+  void reindex() { index = EventIndex(events); }
+  bool indexed() const { return index.size() == events.size(); }
+
+ private:
+  int linear_index(const std::string& id) const;
 };
 
 }  // namespace kiosk::core

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <tuple>
 
@@ -42,6 +43,74 @@ float label_w(const Content& content, const KioskState& state, const LayoutMetri
 std::vector<Button> menu_buttons(const Content& content, const KioskState& state, const LayoutMetrics& metrics,
                                  const Viewport& vp, const Sizes& s);
 
+// An event in view, with what placing it needs copied out of the (large) Event: each event is
+// read once per frame.
+struct Candidate {
+  int event;
+  float x0, x1;  // axis span in pixels
+  int importance;
+  double t0, t1;
+};
+
+// The events whose span is on screen (and that pass the theme filters), ordered by where they
+// start on the axis, equal starts in content order.
+void visible_events(const Content& content, const KioskState& state, const Layout& out, std::vector<Candidate>& visible) {
+  const Rect& area = out.timeline;
+  auto consider = [&](int i) {
+    const Event& e = content.events[i];
+    if (!state.filters.empty()) {
+      bool shown = false;
+      for (const auto& t : e.themes) shown |= std::find(state.filters.begin(), state.filters.end(), t) != state.filters.end();
+      if (!shown) return;
+    }
+    const float x0 = static_cast<float>(out.scale.x_of(e.t0));
+    const float x1 = static_cast<float>(out.scale.x_of(e.t1));
+    if (x1 < area.x || x0 > area.right()) return;
+    visible.push_back({i, x0, x1, e.importance, e.t0, e.t1});
+  };
+  if (!content.indexed()) {  // events edited by hand and not indexed again: look at every one
+    for (std::size_t i = 0; i < content.events.size(); ++i) consider(static_cast<int>(i));
+    std::stable_sort(visible.begin(), visible.end(), [](const Candidate& a, const Candidate& b) { return a.x0 < b.x0; });
+    return;
+  }
+  // Only the events the index finds near the visible years: a margin of pixels either side covers
+  // rounding, and each is tested exactly as above.
+  const double margin = 4 * out.scale.years_per_px() + 1e-9 * (std::abs(out.scale.view.start) + std::abs(out.scale.view.end));
+  std::vector<int> near;
+  content.index.overlapping(out.scale.year_at(area.x) - margin, out.scale.year_at(area.right()) + margin, near);
+  visible.reserve(near.size());
+  for (int i : near) consider(i);
+  // They come ordered by start time, so by x0; put runs of equal x0 in content order.
+  auto same_x = [](const Candidate& a, const Candidate& b) { return a.x0 == b.x0; };
+  for (auto run = visible.begin(); run != visible.end();) {
+    auto next = std::adjacent_find(run, visible.end(), std::not_fn(same_x));
+    next = next == visible.end() ? next : next + 1;
+    std::sort(run, next, [](const Candidate& a, const Candidate& b) { return a.event < b.event; });
+    run = next;
+  }
+}
+
+// Positions in `visible` grouped by importance, most important first, keeping their order within
+// each group.
+std::vector<int> by_importance(const std::vector<Candidate>& visible) {
+  std::vector<int> importance(visible.size());
+  for (std::size_t k = 0; k < visible.size(); ++k) importance[k] = visible[k].importance;
+  std::vector<int> order(visible.size());
+  if (visible.empty()) return order;
+  const auto [lo, hi] = std::minmax_element(importance.begin(), importance.end());
+  const long long least = *lo, range = static_cast<long long>(*hi) - *lo + 1;
+  if (range > 64) {  // importances beyond 1..5 are rare: sort
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return importance[a] < importance[b]; });
+    return order;
+  }
+  std::vector<std::size_t> next(static_cast<std::size_t>(range) + 1, 0);  // a counting sort
+  for (const int i : importance) ++next[static_cast<std::size_t>(i - least) + 1];
+  for (std::size_t g = 1; g < next.size(); ++g) next[g] += next[g - 1];
+  for (std::size_t k = 0; k < visible.size(); ++k) order[next[static_cast<std::size_t>(importance[k] - least)]++] = static_cast<int>(k);
+  return order;
+}
+
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
   const float cards_top = area.y + s.era_label_h;
@@ -51,32 +120,17 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
   const float card_h = std::clamp(cards_bottom - cards_top, s.card_h * 0.5f, s.card_h);
   const int lanes = std::max(1, static_cast<int>((cards_bottom - cards_top + s.lane_gap) / (card_h + s.lane_gap)));
 
-  struct Candidate {
-    int event;
-    float x0, x1;  // axis span in pixels
-  };
   std::vector<Candidate> visible;
-  for (std::size_t i = 0; i < content.events.size(); ++i) {
-    const Event& e = content.events[i];
-    if (!state.filters.empty()) {
-      bool shown = false;
-      for (const auto& t : e.themes) shown |= std::find(state.filters.begin(), state.filters.end(), t) != state.filters.end();
-      if (!shown) continue;
-    }
-    const float x0 = static_cast<float>(out.scale.x_of(e.t0));
-    const float x1 = static_cast<float>(out.scale.x_of(e.t1));
-    if (x1 < area.x || x0 > area.right()) continue;
-    visible.push_back({static_cast<int>(i), x0, x1});
-  }
-  // Most important first, then earliest: they claim the lanes nearest the axis.
-  std::stable_sort(visible.begin(), visible.end(), [&](const Candidate& a, const Candidate& b) {
-    const Event& ea = content.events[a.event];
-    const Event& eb = content.events[b.event];
-    return ea.importance != eb.importance ? ea.importance < eb.importance : a.x0 < b.x0;
-  });
+  visible_events(content, state, out, visible);
+  // Most important first, then earliest: they claim the lanes nearest the axis. `visible` is in
+  // time order already, so a stable grouping by importance gives that order.
+  std::vector<int> order = by_importance(visible);
 
-  std::vector<Candidate> hidden;
-  for (const Candidate& c : visible) {
+  // Each lane's cards as [x, right + gap), in the order placed.
+  std::vector<std::vector<std::pair<float, float>>> taken(static_cast<std::size_t>(lanes));
+  std::vector<char> carded(visible.size(), 0);
+  for (const int k : order) {
+    const Candidate& c = visible[k];
     // A range that began off screen keeps its card at the left edge while its span is visible.
     float left = std::max(c.x0, area.x);
     left = std::min(left, area.right() - s.card_w);
@@ -85,8 +139,8 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     for (int lane = 0; lane < lanes && chosen < 0; ++lane) {
       bool free = true;
       // Stems may pass behind lower cards: stacking close events beats hiding them.
-      for (const CardBox& other : out.cards) {
-        if (other.lane == lane && overlaps(left, right, other.rect.x, other.rect.right() + s.lane_gap)) {
+      for (const auto& [x0, x1] : taken[static_cast<std::size_t>(lane)]) {
+        if (overlaps(left, right, x0, x1)) {
           free = false;
           break;
         }
@@ -95,7 +149,6 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     }
     if (chosen < 0) {
       ++out.hidden_events;
-      hidden.push_back(c);
       continue;
     }
     CardBox box;
@@ -105,13 +158,20 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     box.span_x1 = c.x1;
     const auto lane = static_cast<float>(chosen);
     box.rect = Rect{left, cards_bottom - (lane + 1) * card_h - lane * s.lane_gap, s.card_w, card_h};
+    taken[static_cast<std::size_t>(chosen)].emplace_back(box.rect.x, box.rect.right() + s.lane_gap);
+    carded[k] = 1;
     out.cards.push_back(box);
   }
   // Draw in time order so the picture does not depend on importance ties.
   std::sort(out.cards.begin(), out.cards.end(), [](const CardBox& a, const CardBox& b) { return a.rect.x < b.rect.x; });
 
+  // The rest, still in time order.
+  std::vector<Candidate> hidden;
+  hidden.reserve(static_cast<std::size_t>(out.hidden_events));
+  for (std::size_t k = 0; k < visible.size(); ++k)
+    if (!carded[k]) hidden.push_back(visible[k]);
+
   // Hidden events become count badges on the axis, one per stretch about half a card wide.
-  std::sort(hidden.begin(), hidden.end(), [](const Candidate& a, const Candidate& b) { return a.x0 < b.x0; });
   const float size = std::max(48 * out.viewport.unit(), out.viewport.mm(10)) * out.viewport.text_scale;  // its count grows too
   const float stretch = std::max(s.card_w / 2, size * 1.4f);
   for (std::size_t i = 0; i < hidden.size();) {
@@ -119,9 +179,8 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     double t0 = 1e300, t1 = -1e300;
     float sum_x = 0;
     while (j < hidden.size() && hidden[j].x0 < hidden[i].x0 + stretch) {
-      const Event& e = content.events[hidden[j].event];
-      t0 = std::min(t0, e.t0);
-      t1 = std::max(t1, e.t1);
+      t0 = std::min(t0, hidden[j].t0);
+      t1 = std::max(t1, hidden[j].t1);
       sum_x += std::clamp(hidden[j].x0, area.x, area.right());
       ++j;
     }

@@ -574,6 +574,7 @@ LoadResult ContentReader::finish() {
   std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) {
     return a.t0 != b.t0 ? a.t0 < b.t0 : a.id < b.id;
   });
+  c.reindex();
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.severity == Severity::error && b.severity != Severity::error;
   });

@@ -73,8 +73,12 @@ TickStep minor_of(TickStep s) {
 
 TickStep choose_step(const TimeScale& scale, const std::function<double(TickUnit)>& label_px, double gap_px) {
   const double px_per_year = scale.width / scale.view.span();
-  for (const auto& s : kSteps)
-    if (approx_years(s) * px_per_year >= label_px(s.unit) + gap_px) return s;
+  for (const auto& s : kSteps) {
+    // Labels have no negative width: a step narrower than the gap alone fails without measuring
+    // (so a view of centuries never shapes day and month labels).
+    const double room = approx_years(s) * px_per_year;
+    if (room >= gap_px && room >= label_px(s.unit) + gap_px) return s;
+  }
   // Wider than any step: grow in powers of ten of millennia.
   TickStep s{TickUnit::century, 1000};
   while (s.count < 1'000'000'000'000 && static_cast<double>(s.count) * px_per_year < label_px(s.unit) + gap_px) s.count *= 10;

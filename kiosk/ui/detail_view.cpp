@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/i18n.hpp"
 #include "ui/draw_common.hpp"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "core/i18n.hpp"
 #include "ui/draw_common.hpp"
@@ -55,17 +56,21 @@ TypeScale type_scale(const core::Viewport& vp) {
 core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& content, const std::string& lang,
                                    const core::Viewport& vp, bool classroom) {
   const TextStyle style = type_scale(vp).tick;
-  // The widest label each unit can produce in this language.
-  auto widest = [&](core::Date sample, bool vary_month) {
+  // The widest label each unit can produce in this language, measured when the layout first asks
+  // (a view of years needs neither month nor day labels: just after a change of language they
+  // would all be shaped anew).
+  struct Widest {
+    double month = -1, day = -1;
+  };
+  auto widest = std::make_shared<Widest>();
+  auto measure_widest = [&text, &content, lang, style](core::Date sample) {
     double w = 0;
-    for (int m = 1; m <= (vary_month ? 12 : 1); ++m) {
-      if (vary_month) sample.month = m;
+    for (int m = 1; m <= 12; ++m) {
+      sample.month = m;
       w = std::max(w, static_cast<double>(text.measure(core::format_date(sample, content.strings, lang), style)));
     }
     return w;
   };
-  const double month_w = widest(core::Date{2000, 1, 0, false}, true);
-  const double day_w = widest(core::Date{2000, 1, 28, false}, true);
   core::LayoutMetrics m;
   const float u = vp.unit();
   const TypeScale ts = type_scale(vp);
@@ -87,8 +92,12 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   };
   m.tick_label_px = [=, &text, &content](core::TickUnit unit, double year) {
     switch (unit) {
-      case core::TickUnit::month: return month_w;
-      case core::TickUnit::day: return day_w;
+      case core::TickUnit::month:
+        if (widest->month < 0) widest->month = measure_widest(core::Date{2000, 1, 0, false});
+        return widest->month;
+      case core::TickUnit::day:
+        if (widest->day < 0) widest->day = measure_widest(core::Date{2000, 1, 28, false});
+        return widest->day;
       default: {
         // A year label as long as the longest in view: all 8s are as wide as digits get.
         const auto magnitude = static_cast<long long>(std::min(std::abs(year), 1e11));

@@ -20,6 +20,7 @@ Content crowded(int n) {
     c.events.push_back(e);
   }
   std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
+  c.reindex();
   return c;
 }
 
@@ -107,6 +108,7 @@ TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, and bad
     c.events.push_back(e);
   }
   std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
+  c.reindex();
   KioskState s = initial_state(c);
   const Viewport vp{1920, 1080, 3.6f};
   for (int level = 0; level < 20; ++level) {
