@@ -8,7 +8,10 @@ namespace kiosk::core {
 
 namespace {
 constexpr TickStep kSteps[] = {
-    {TickUnit::day, 1},     {TickUnit::day, 2},     {TickUnit::day, 7},     {TickUnit::month, 1},
+    // Half months (the 1st and the 15th) between weeks and months: without them a view of about
+    // a month on a narrow screen could fall between two month starts and show no date at all.
+    {TickUnit::day, 1},     {TickUnit::day, 2},     {TickUnit::day, 7},     {TickUnit::day, 14},
+    {TickUnit::month, 1},
     {TickUnit::month, 3},   {TickUnit::month, 6},   {TickUnit::year, 1},    {TickUnit::year, 2},
     {TickUnit::year, 5},    {TickUnit::decade, 10}, {TickUnit::decade, 20}, {TickUnit::decade, 50},
     {TickUnit::century, 100}, {TickUnit::century, 200}, {TickUnit::century, 500}, {TickUnit::century, 1000},
@@ -40,7 +43,9 @@ void for_each_tick(double from, double to, TickStep step, Emit emit) {
     for (int guard = 0; guard < 2000; ++guard) {
       const double at = period_start(cur);
       if (at > to) break;
-      const bool on_step = step.count == 7 ? (cur.day - 1) % 7 == 0 && cur.day <= 22 : (cur.day - 1) % step.count == 0;
+      const bool on_step = step.count == 14  ? cur.day == 1 || cur.day == 15
+                           : step.count == 7 ? (cur.day - 1) % 7 == 0 && cur.day <= 22
+                                             : (cur.day - 1) % step.count == 0;
       if (at >= from && on_step) emit(cur, at);
       cur = date_at(period_end(cur) + kDayInYears / 2);
     }

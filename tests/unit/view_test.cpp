@@ -85,3 +85,58 @@ TEST_CASE("huge and negative years do not break ticks") {
   CHECK(ticks.size() < 200);
   CHECK_FALSE(ticks.empty());
 }
+
+namespace {
+// English dates with real month names, and a stand-in for the text engine: 13 px per character,
+// so a label's width follows its text as a proportional font's does, roughly.
+Translations english_months() {
+  Translations t = english();
+  const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                         "July",    "August",   "September", "October", "November", "December"};
+  for (int m = 1; m <= 12; ++m) t.tables["en"]["date.month." + std::to_string(m)] = names[m - 1];
+  return t;
+}
+double width_of(const std::string& label) { return 13.0 * static_cast<double>(label.size()); }
+}  // namespace
+
+TEST_CASE("tick labels never overlap at 50 zoom levels and three window sizes") {
+  const Translations t = english_months();
+  // The widest label each unit can give, as the UI measures it: every month of a long year.
+  auto label_px = [&t](TickUnit unit) {
+    if (unit != TickUnit::month && unit != TickUnit::day) return width_of("8888");
+    double widest = 0;
+    for (int m = 1; m <= 12; ++m)
+      widest = std::max(widest, width_of(format_date(Date{2000, m, unit == TickUnit::day ? 28 : 0, false}, t, "en")));
+    return widest;
+  };
+  const double gap = 40;
+  for (const double width : {1920.0, 1280.0, 1080.0}) {
+    TickUnit coarsest_so_far = TickUnit::century;
+    for (int level = 0; level < 50; ++level) {
+      // From 160 years (the whole bundled history) down to a single day, in equal zoom ratios.
+      const double span = 160.0 * std::pow((1.0 / 365.25) / 160.0, level / 49.0);
+      const double start = 1965.37 - span / 2;
+      const TimeScale s{View{start, start + span}, 0, static_cast<float>(width)};
+      const auto ticks = make_ticks(s, label_px, gap, t, "en");
+      INFO("width " << width << ", level " << level << ", span " << span << " years");
+      const Tick* last = nullptr;
+      int majors = 0;
+      for (const Tick& tick : ticks) {
+        if (!tick.major) continue;
+        ++majors;
+        CHECK(!tick.label.empty());
+        if (last) {  // wherever a label sits on its tick, two neighbours do not touch
+          INFO(last->label << " | " << tick.label);
+          CHECK(tick.x - last->x >= std::max(width_of(last->label), width_of(tick.label)) + gap - 2);
+        }
+        last = &tick;
+      }
+      CHECK(majors >= 1);
+      // Zooming in never makes the unit coarser.
+      const TickUnit unit = choose_step(s, label_px, gap).unit;
+      CHECK(static_cast<int>(unit) >= static_cast<int>(coarsest_so_far));
+      coarsest_so_far = unit;
+    }
+    CHECK(coarsest_so_far == TickUnit::day);
+  }
+}
