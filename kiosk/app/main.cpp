@@ -4,9 +4,11 @@
 #include <vector>
 
 #include "app/commands.hpp"
+#include "platform/process_memory.hpp"
 
 int main(int argc, char** argv) {
   using namespace kiosk::app;
+  kiosk::platform::keep_freed_heap(std::size_t{256} << 20);  // see process_memory.hpp: reloads stall frames otherwise
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string error;
   const auto options = parse_options(args, &error);

@@ -1,5 +1,9 @@
 #include "platform/process_memory.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <fstream>
 #include <string>
 
@@ -18,5 +22,17 @@ double status_mb(const char* field) {
 
 double rss_mb() { return status_mb("VmRSS"); }
 double peak_rss_mb() { return status_mb("VmHWM"); }
+
+void keep_freed_heap(std::size_t bytes) {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(bytes));
+  // Setting the trim threshold stops glibc raising its mmap threshold as it sees large frees, so
+  // every block over 128 KB (decoded images, file buffers) would get its own mmap and munmap:
+  // set it to the ceiling glibc would raise it to on 64-bit.
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+#else
+  (void)bytes;
+#endif
+}
 
 }  // namespace kiosk::platform
