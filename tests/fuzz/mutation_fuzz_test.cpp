@@ -12,6 +12,7 @@
 #include "core/kiosk.hpp"
 #include "core/loader.hpp"
 #include "core/session.hpp"
+#include "test_content.hpp"
 
 namespace fs = std::filesystem;
 using namespace kiosk::core;
@@ -80,12 +81,7 @@ TEST_CASE("mutated input sessions are refused with a line number or replay safel
       "{\"t_ms\":90,\"type\":\"finger_up\",\"id\":1,\"x\":0.4,\"y\":0.6}\n";
   Content c;
   for (int i = 0; i < 20; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{1900 + 6 * i};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{1900 + 6 * i}));
   }
   std::mt19937 rng(7);
   int refused = 0;
@@ -114,13 +110,7 @@ TEST_CASE("mutated input sessions are refused with a line number or replay safel
 TEST_CASE("a five-finger mash for ten simulated minutes never moves the view out of bounds") {
   Content c;
   for (int i = 0; i < 60; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{1880 + 2 * i};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.importance = 1 + i % 5;
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{1880 + 2 * i}, 1 + i % 5));
   }
   std::mt19937 rng(42);
   KioskState s = initial_state(c);

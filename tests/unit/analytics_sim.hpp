@@ -8,6 +8,7 @@
 #include "core/analytics.hpp"
 #include "core/kiosk.hpp"
 #include "core/utc_time.hpp"
+#include "test_content.hpp"
 
 namespace kiosk::core::test {
 
@@ -16,14 +17,7 @@ inline Content analytics_content() {
   Content c;
   c.languages = {"en", "es"};
   for (int i = 0; i < 4; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{1950 + 10 * i};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.importance = 1;
-    e.headline.by_lang["en"] = e.id;
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{1950 + 10 * i}, 1));
   }
   c.tours.push_back(Tour{"t", {}, {}, {"e2", "e0", "e3"}});
   return c;

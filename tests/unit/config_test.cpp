@@ -6,6 +6,7 @@
 #include "core/admin_gesture.hpp"
 #include "core/config.hpp"
 #include "core/sha256.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 namespace fs = std::filesystem;
@@ -56,15 +57,7 @@ TEST_CASE("set_admin_pin stores a salted hash and keeps the other fields") {
 
 TEST_CASE("the admin gesture needs three fingers in the corner for the whole hold") {
   AdminGesture g(100, 3000);
-  auto ev = [](InputKind k, double t, int id, float x, float y) {
-    InputEvent e;
-    e.kind = k;
-    e.t_ms = t;
-    e.pointer = id;
-    e.x = x;
-    e.y = y;
-    return e;
-  };
+  const auto ev = kiosk::test::pointer_event;
   g.feed(ev(InputKind::pointer_down, 0, 1, 10, 10));
   g.feed(ev(InputKind::pointer_down, 10, 2, 20, 20));
   CHECK_FALSE(g.tick(5000));  // two fingers are not enough

@@ -9,6 +9,7 @@
 #include "core/detail_scroll.hpp"
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 
@@ -17,13 +18,8 @@ namespace {
 Content events(int n, double from_year = 1950, double step_years = 10) {
   Content c;
   for (int i = 0; i < n; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{static_cast<long long>(from_year + step_years * i)};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.headline.by_lang["en"] = "Event " + std::to_string(i);
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{static_cast<long long>(from_year + step_years * i)},
+                                                3, "Event " + std::to_string(i)));
   }
   return c;
 }

@@ -2,18 +2,13 @@
 
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 
 namespace {
 InputEvent ev(InputKind k, double t, std::int64_t id, float x, float y) {
-  InputEvent e;
-  e.kind = k;
-  e.t_ms = t;
-  e.pointer = id;
-  e.x = x;
-  e.y = y;
-  return e;
+  return kiosk::test::pointer_event(k, t, id, x, y);
 }
 
 std::vector<Command> feed_all(Gestures& g, const std::vector<InputEvent>& events) {
@@ -30,15 +25,7 @@ int count(const std::vector<Command>& cs, CommandKind k) {
 
 Content two_events() {
   Content c;
-  for (int i = 0; i < 2; ++i) {
-    Event e;
-    e.id = i == 0 ? "first" : "second";
-    e.start = Date{1950 + i * 30};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.headline.by_lang["en"] = e.id;
-    c.events.push_back(e);
-  }
+  c.events = {kiosk::test::dated_event("first", Date{1950}), kiosk::test::dated_event("second", Date{1980})};
   return c;
 }
 }  // namespace
@@ -171,21 +158,10 @@ TEST_CASE("a window-close request stops the kiosk") {
 TEST_CASE("a count badge stands for hidden events, tapping it zooms in until they show") {
   Content c;
   for (int i = 0; i < 30; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{1960, 1 + i % 12, 1 + i};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.headline.by_lang["en"] = e.id;
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{1960, 1 + i % 12, 1 + i}));
   }
   std::sort(c.events.begin(), c.events.end(), [](const Event& a, const Event& b) { return a.t0 < b.t0; });
-  Event far;
-  far.id = "far";
-  far.start = Date{2020};
-  far.t0 = period_start(far.start);
-  far.t1 = period_end(far.start);
-  c.events.push_back(far);
+  c.events.push_back(kiosk::test::dated_event("far", Date{2020}));
   KioskState s = initial_state(c);
   const Viewport vp{1920, 1080, 3.6f};
   Layout l = compute_layout(c, s, vp, LayoutMetrics{});

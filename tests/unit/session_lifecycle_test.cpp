@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/kiosk.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 
@@ -11,14 +12,7 @@ Content content() {
   Content c;
   c.languages = {"en", "es"};
   for (int i = 0; i < 4; ++i) {
-    Event e;
-    e.id = "e" + std::to_string(i);
-    e.start = Date{1950 + 10 * i};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.importance = i == 0 ? 1 : 3;
-    e.headline.by_lang["en"] = e.id;
-    c.events.push_back(e);
+    c.events.push_back(kiosk::test::dated_event("e" + std::to_string(i), Date{1950 + 10 * i}, i == 0 ? 1 : 3));
   }
   c.tours.push_back(Tour{"t", {}, {}, {"e2", "e0", "e3"}});
   c.attract.highlights = {"e1", "e3"};

@@ -5,6 +5,7 @@
 
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 
@@ -12,26 +13,12 @@ namespace {
 
 Content two_events() {
   Content c;
-  for (int i = 0; i < 2; ++i) {
-    Event e;
-    e.id = i == 0 ? "first" : "second";
-    e.start = Date{1950 + i * 30};
-    e.t0 = period_start(e.start);
-    e.t1 = period_end(e.start);
-    e.headline.by_lang["en"] = e.id;
-    c.events.push_back(e);
-  }
+  c.events = {kiosk::test::dated_event("first", Date{1950}), kiosk::test::dated_event("second", Date{1980})};
   return c;
 }
 
 InputEvent ev(InputKind k, double t, std::int64_t id, float x, float y) {
-  InputEvent e;
-  e.kind = k;
-  e.t_ms = t;
-  e.pointer = id;
-  e.x = x;
-  e.y = y;
-  return e;
+  return kiosk::test::pointer_event(k, t, id, x, y);
 }
 
 int count(const std::vector<Command>& cs, CommandKind k) {
