@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 #include "core/state_json.hpp"
 #include "core/utc_time.hpp"
+#include "platform/process_memory.hpp"
 #include "ui/draw.hpp"
 
 namespace kiosk::app {
@@ -132,7 +133,12 @@ void KioskApp::apply_pending() {
   const core::KioskState before = state_;
   // Freeing a large content takes milliseconds per thousand events: do it off the frame thread.
   if (releaser_.joinable()) releaser_.join();
-  releaser_ = std::thread([old = std::move(content_)]() mutable { old.reset(); });
+  // Between sessions nobody sees a frame wait, so the freed memory also goes back to the system.
+  const bool give_back = state_.mode == core::Mode::attract;
+  releaser_ = std::thread([old = std::move(content_), give_back]() mutable {
+    old.reset();
+    if (give_back) platform::return_freed_heap();
+  });
   content_ = std::move(pending_);
   pending_.reset();
   state_ = core::initial_state(*content_);

@@ -2,6 +2,7 @@
 // resets and attract loops pass, with the kiosk's own content watcher reading the content again
 // every simulated hour. Everything runs headless through the real app, text engine, image decoder
 // and renderer. It fails when the kiosk stops running or its memory keeps growing after warm-up.
+#include <algorithm>
 #include <cstdio>
 #include <chrono>
 #include <optional>
@@ -24,6 +25,7 @@ constexpr double kIdleStepMs = 1000.0;        // the kiosk alone: one step a sec
 constexpr double kIdleDrawMs = 60'000.0;      // ... and one drawn frame a minute
 constexpr double kVisitorMs = 5'000.0;        // each simulated visitor touches for 5 s
 constexpr double kHourMs = 3'600'000.0;
+constexpr long long kWarmupMonkeyInputs = 10'000;  // random inputs at the end of the warm-up (at most half of --inputs)
 
 // Steps the kiosk to simulated time `t` and, when `draw`, draws and rasterises the frame.
 struct Rig {
@@ -71,7 +73,7 @@ int run_soak(const Options& o) {
     if (app.state().mode == core::Mode::detail) ++details;
   };
 
-  // 0. Warm-up: every event's detail in every language at every text size, so the glyph, text
+  // 0. Warm-up: every event's detail, top and end, every chooser, in every language at every text size, so the glyph, text
   // and image caches hold what the monkey can show; memory is measured from here on.
   auto tap_button = [&](core::Target target, int index) {
     for (const core::Button& b : app.layout().buttons)
@@ -97,7 +99,7 @@ int run_soak(const Options& o) {
     for (int f = 0; f < 30; ++f, t += kFrameMs) rig.step(t, true);  // let the animation finish
   };
   const std::vector<std::string> offered = app.content().languages;
-  for (int size = 0; size < 3; ++size) {
+  for (int size = 0; size < core::kTextScaleCount; ++size) {
     tap_button(core::Target::display_menu, -1);
     tap_button(core::Target::text_size, size);
     for (const std::string& lang : offered) {
@@ -105,17 +107,36 @@ int run_soak(const Options& o) {
       for (const char* k : {"Escape", "End", "Home"}) press(k);  // the whole history, both ends
       for (int z = 0; z < 24; ++z) press("=");                    // zoomed in step by step to days
       press("Home");
-      tap_button(core::Target::tour_menu, -1);
-      tap_button(core::Target::close_panel, -1);
-      for (const core::Event& e : app.content().events) {
+      for (core::Target chooser : {core::Target::tour_menu, core::Target::themes_menu, core::Target::eras_menu}) {
+        tap_button(chooser, -1);
+        images.wait_idle();  // the eras' art
+        rig.step(t += kFrameMs, true);
+        tap_button(core::Target::close_panel, -1);
+      }
+      for (const core::Event& e : app.content().events) {  // each story, its top and its end
         app.deep_link(e.id, "");
         rig.step(t, true);
         images.wait_idle();
         rig.step(t += kFrameMs, true);
+        press("End");
       }
     }
   }
   press("Escape");
+  // The monkey for a while: views, widths and words no scripted visit makes (tick dates at every
+  // zoom, half-open choosers) fill the bounded caches (shaped runs, glyph pages, images) up to
+  // their limits.
+  const double rss_visits = platform::rss_mb();
+  const long long warmup_inputs = std::min(kWarmupMonkeyInputs, o.soak_inputs / 2);
+  for (long long warm = 0; warm < warmup_inputs;) {
+    monkey.frame(t, app.layout(), &input);
+    warm += static_cast<long long>(input.size());
+    feed();
+    rig.step(t, true);
+    t += kFrameMs;
+  }
+  monkey.lift_all(t, &input);
+  feed();
   // The still-there warning, the reset and the attract loop, drawn once a second for a minute.
   for (const double end = t + (app.config.idle_seconds + app.config.warning_seconds + 60) * 1000; t < end; t += 1000)
     rig.step(t, true);
@@ -130,11 +151,50 @@ int run_soak(const Options& o) {
     rig.step(t += 1000, true);
     if (!app.content_replaced()) return fail("a reload during the warm-up was not applied in the attract loop");
   }
+
+  // An hour as the simulated days have them: a visitor, then nobody: the warning, the reset and the
+  // attract loop, with the content read again off the frame thread (applied between sessions)
+  // and asked for again at the hour's end. Returns what went wrong, or nullptr.
+  int reloads_started = 0, reloads_applied = 0;
+  double next_draw = t;
+  auto hour = [&](double hour_end) -> const char* {
+    const double visitor_end = t + kVisitorMs;
+    while (t < visitor_end) {  // a visitor
+      monkey.frame(t, app.layout(), &input);
+      feed();
+      rig.step(t, true);
+      if (!app.running()) return "the kiosk stopped running during a visitor's session";
+      t += kFrameMs;
+    }
+    monkey.lift_all(t, &input);
+    feed();
+    while (t < hour_end) {  // nobody
+      if (auto again = reloader.take()) app.offer_content(std::move(*again));
+      const bool draw = t >= next_draw;
+      if (draw) next_draw = t + kIdleDrawMs;
+      rig.step(t, draw);
+      if (app.content_replaced()) ++reloads_applied;
+      if (!app.running()) return "the kiosk stopped running while idle";
+      t += kIdleStepMs;
+    }
+    if (app.state().mode != core::Mode::attract) return "an hour without input did not end in the attract loop";
+    reloader.request_now();
+    ++reloads_started;
+    images.wait_idle();
+    return nullptr;
+  };
+  // Memory is compared at the same point of an hour: its end, so the warm-up ends with one.
+  reloader.request_now();
+  if (const char* error = hour(t + kHourMs)) return fail(error);
   rss_warm = platform::rss_mb();
+  std::fprintf(stderr, "kiosk soak: warm-up done: RSS %.1f MB after the scripted visits, %.1f MB after %lld random inputs and an hour\n",
+               rss_visits, rss_warm, warmup_inputs);
+  reloads_started = 1;  // counted from here: the warm-up hour's last request is still to be applied
+  reloads_applied = 0;
 
   // 1. The monkey, frame by frame, every frame drawn.
   std::fprintf(stderr, "kiosk soak: %lld monkey inputs (seed %u)\n", o.soak_inputs, o.seed);
-  while (inputs < o.soak_inputs) {
+  for (const long long before = inputs; inputs - before < o.soak_inputs;) {
     monkey.frame(t, app.layout(), &input);
     feed();
     rig.step(t, true);
@@ -145,38 +205,13 @@ int run_soak(const Options& o) {
   feed();
   std::fprintf(stderr, "kiosk soak: after the monkey: RSS %.1f MB\n", platform::rss_mb());
 
-  // 2. Simulated days: a visitor every hour, idle resets and attract loops in between, and the
-  // content read again every hour off the frame thread (applied between sessions).
+  // 2. Simulated days of such hours.
   std::fprintf(stderr, "kiosk soak: %d simulated day(s)\n", o.soak_days);
   const double days_end = t + o.soak_days * 24 * kHourMs;
-  int reloads_started = 0, reloads_applied = 0, hours = 0;
-  double next_hour = t + kHourMs, next_draw = t;
-  while (t < days_end) {
-    const double visitor_end = t + kVisitorMs;
-    while (t < visitor_end) {  // a visitor
-      monkey.frame(t, app.layout(), &input);
-      feed();
-      rig.step(t, true);
-      if (!app.running()) return fail("the kiosk stopped running during a visitor's session");
-      t += kFrameMs;
-    }
-    monkey.lift_all(t, &input);
-    feed();
-    while (t < next_hour) {  // nobody: the warning, the reset, then the attract loop
-      if (auto again = reloader.take()) app.offer_content(std::move(*again));
-      const bool draw = t >= next_draw;
-      if (draw) next_draw = t + kIdleDrawMs;
-      rig.step(t, draw);
-      if (app.content_replaced()) ++reloads_applied;
-      if (!app.running()) return fail("the kiosk stopped running while idle");
-      t += kIdleStepMs;
-    }
-    if (app.state().mode != core::Mode::attract) return fail("an hour without input did not end in the attract loop");
-    next_hour += kHourMs;
-    if (++hours % 24 == 0)  // memory over the days shows whether it levels off
+  for (int hours = 1; t < days_end; ++hours) {
+    if (const char* error = hour(t + kHourMs)) return fail(error);
+    if (hours % 24 == 0)  // memory over the days shows whether it levels off
       std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB\n", hours / 24, platform::rss_mb());
-    reloader.request_now();
-    ++reloads_started;
   }
   images.wait_idle();
   const double rss_end = platform::rss_mb();

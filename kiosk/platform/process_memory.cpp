@@ -35,4 +35,10 @@ void keep_freed_heap(std::size_t bytes) {
 #endif
 }
 
+void return_freed_heap() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace kiosk::platform

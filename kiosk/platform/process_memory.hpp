@@ -15,4 +15,8 @@ double peak_rss_mb();  // the most it has been, MB (VmHWM); 0 where /proc is mis
 // The next reload reuses what is kept. glibc only; does nothing elsewhere.
 void keep_freed_heap(std::size_t bytes);
 
+// Gives the freed heap kept that way back to the system now (glibc malloc_trim). Takes up to tens of
+// milliseconds and holds the allocator meanwhile: call it only where no visitor waits on a frame.
+void return_freed_heap();
+
 }  // namespace kiosk::platform
