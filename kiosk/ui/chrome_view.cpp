@@ -9,55 +9,115 @@ namespace kiosk::ui {
 
 namespace {
 
-// Draws `text` centred vertically in the header band within `width`, at the largest of `sizes`
-// (pixels) whose lines (at most three) fit; aligned to the start or the end of the band.
-void fitted(ImDrawList* dl, TextEngine& text, const core::Rect& band, float x, float width, const std::string& s,
-            std::initializer_list<float> sizes, Weight weight, ImU32 color, Align align) {
-  TextStyle style{*sizes.begin(), weight};
-  std::vector<std::string> lines;
-  for (float size : sizes) {
-    style.size_px = size;
-    lines = text.wrap(s, style, width);
-    if (lines.size() <= 3 && text.line_height(style) * static_cast<float>(lines.size()) <= band.h - 12) break;
+// The hint for this screen, whole first, then shorter versions that still say something whole:
+// the leading parts of the browse hint (" · " separates its instructions), the tour's stop alone.
+std::vector<std::string> hint_versions(const core::Content& content, const core::KioskState& state) {
+  const std::string& lang = state.language;
+  const std::string dot = " \xC2\xB7 ";
+  if (const core::Tour* tour = content.tour(state.tour)) {  // in a tour: its name and the stop
+    const std::string step = core::fill(core::fill(content.strings.get(lang, "tour.step"), "n",
+                                                   std::to_string(state.tour_step + 1)),
+                                        "count", std::to_string(tour->events.size()));
+    return {tour->title.get(lang, content.default_language) + dot + step, step};
   }
-  const int most = std::clamp(static_cast<int>((band.h - 12) / text.line_height(style)), 1, 3);
-  if (static_cast<int>(lines.size()) > most) lines = text.wrap(s, style, width, most);
-  const float lh = text.line_height(style);
-  float y = band.y + (band.h - lh * static_cast<float>(lines.size())) / 2;
-  for (const auto& line : lines) {
-    text.draw(dl, x, y, line, style, color, width, align);
-    y += lh;
-  }
+  const std::string hint = content.strings.get(lang, state.mode == core::Mode::detail ? "hint.detail" : "hint.browse");
+  std::vector<std::string> out{hint};
+  for (std::size_t cut = hint.rfind(dot); cut != std::string::npos && cut > 0; cut = hint.rfind(dot, cut - 1))
+    out.push_back(hint.substr(0, cut));
+  return out;
 }
 
 }  // namespace
 
+HeaderPlan plan_header(TextEngine& text, const core::Content& content, const core::KioskState& state,
+                       const core::Viewport& vp, float most_px) {
+  const float u = vp.unit(), k = vp.text_scale, margin = 36 * u, gap = 48 * u;
+  const bool portrait = vp.height > vp.width;
+  const std::string& title = content.title.get(state.language, content.default_language);
+  const std::vector<std::string> hints = hint_versions(content, state);
+  const float inner = vp.width - 2 * margin;
+  const float least_h = 132 * u * (1 + 0.45f * (k - 1));  // the design's header (sizes_for)
+  const float most_h = std::max(least_h, most_px > 0 ? most_px : vp.height * 0.24f);
+  const float room = most_h - 6 * u - 12 * u;  // for text: the rule under the band and a margin
+  auto lh = [&](const TextStyle& st, const std::string& s) { return text.line_height(st, s); };
+  HeaderPlan p;
+  // The hint says what to do: with larger text it takes more of the band from the title, or less
+  // (and fewer of its parts) when the title needs the width; in portrait it stays out.
+  const float usual = portrait ? 0.0f : std::min(0.55f, 0.40f + 0.15f * (k - 1));
+  for (const float share : {usual, std::min(usual, 0.30f), 0.0f}) {
+    const float hint_w = inner * share, title_w = inner - (hint_w > 0 ? hint_w + gap : 0);
+    bool title_fits = false;
+    for (const float size : {46.0f, 40.0f, 34.0f, 29.0f, 26.0f, 23.0f}) {
+      p.title = TextStyle{size * u * k, Weight::bold};
+      p.title_lines = text.wrap(title, p.title, title_w);
+      if (p.title_lines.size() <= 2 && lh(p.title, title) * static_cast<float>(p.title_lines.size()) <= room) {
+        title_fits = true;
+        break;
+      }
+    }
+    if (!title_fits) continue;
+    p.hint_lines.clear();
+    bool hint_fits = hint_w <= 0;
+    for (std::size_t v = 0; v < hints.size() && !hint_fits; ++v)
+      for (const float size : {27.0f, 24.0f, 21.0f}) {
+        p.hint = TextStyle{size * u * k, Weight::regular};
+        p.hint_lines = text.wrap(hints[v], p.hint, hint_w);
+        if (p.hint_lines.size() <= 3 && lh(p.hint, hints[v]) * static_cast<float>(p.hint_lines.size()) <= room) {
+          hint_fits = true;
+          break;
+        }
+      }
+    if (!hint_fits) continue;
+    if (hint_w <= 0) p.hint_lines.clear();
+    p.title_w = title_w;
+    p.hint_w = p.hint_lines.empty() ? 0 : hint_w;
+    p.fit.title_lines = static_cast<int>(p.title_lines.size());
+    p.fit.hint_shown = !p.hint_lines.empty();
+    const float title_h = lh(p.title, title) * static_cast<float>(p.title_lines.size());
+    const float hint_h = p.hint_lines.empty() ? 0 : lh(p.hint, p.hint_lines.front()) * static_cast<float>(p.hint_lines.size());
+    p.fit.height = std::max(least_h, std::ceil(std::max(title_h, hint_h) + 6 * u + 12 * u));
+    return p;
+  }
+  // Not even alone at its least size in two lines: smaller still, and cut honestly with an ellipsis.
+  p.hint_lines.clear();
+  p.hint_w = 0;
+  p.title_w = inner;
+  for (const float size : {23.0f, 20.0f}) {
+    p.title = TextStyle{size * u * k, Weight::bold};
+    const int most = std::clamp(static_cast<int>(room / lh(p.title, title)), 1, 2);
+    p.title_lines = text.wrap(title, p.title, inner, most);
+    p.fit.title_cut = text.wrap(title, p.title, inner).size() > p.title_lines.size();
+    if (!p.fit.title_cut) break;
+  }
+  p.fit.title_lines = static_cast<int>(p.title_lines.size());
+  p.fit.height = std::max(least_h, std::ceil(lh(p.title, title) * static_cast<float>(p.title_lines.size()) + 18 * u));
+  return p;
+}
+
 void draw_header(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
   const core::Style& st = f.style;
-  const float u = l.viewport.unit(), margin = 36 * u, k = l.viewport.text_scale;  // k: the visitor's text size
-  const std::string& lang = f.state.language;
-  const std::string& title = f.content.title.get(lang, f.content.default_language);
-  const bool portrait = l.viewport.height > l.viewport.width;
-  std::string hint = f.content.strings.get(lang, l.mode == core::Mode::detail ? "hint.detail" : "hint.browse");
-  if (const core::Tour* tour = f.content.tour(f.state.tour)) {  // in a tour: its name and the stop
-    hint = tour->title.get(lang, f.content.default_language) + " \xC2\xB7 " +
-           core::fill(core::fill(f.content.strings.get(lang, "tour.step"), "n", std::to_string(f.state.tour_step + 1)),
-                      "count", std::to_string(tour->events.size()));
-  }
-  const float inner = l.viewport.width - 2 * margin;
-  // The hint says what to do: with larger text it takes more of the band from the title.
-  const float hint_w = portrait ? 0.0f : inner * std::min(0.55f, 0.40f + 0.15f * (k - 1));
-  const float title_w = inner - (hint_w > 0 ? hint_w + 48 * u : 0);
+  const float u = l.viewport.unit(), margin = 36 * u;
+  const HeaderPlan p = plan_header(f.text, f.content, f.state, l.viewport, l.header.h);
   const core::Rect band{0, l.header.y, l.viewport.width, l.header.h - 6 * u};
-  // The title sits where reading starts: the left, or the right in a right-to-left language.
-  const float title_x = l.rtl ? l.viewport.width - margin - title_w : margin;
-  const float hint_x = l.rtl ? margin : l.viewport.width - margin - hint_w;
-  fitted(dl, f.text, band, title_x, title_w, title, {46 * u * k, 40 * u * k, 34 * u * k, 29 * u * k}, Weight::bold,
-         col(st.ink), Align::start);
-  if (hint_w > 0)
-    fitted(dl, f.text, band, hint_x, hint_w, hint, {27 * u * k, 24 * u * k, 21 * u * k}, Weight::regular,
-           col(st.muted_ink), Align::end);
+  // The title sits where reading starts: the left, or the right in a right-to-left language; the
+  // hint at the other end. Each block is centred in the band, its lines spaced by its own script.
+  auto block = [&](const std::vector<std::string>& lines, const std::string& whole, TextStyle style, float x, float w,
+                   ImU32 color, Align align) {
+    const float lh = f.text.line_height(style, whole);
+    float y = band.y + (band.h - lh * static_cast<float>(lines.size())) / 2;
+    for (const auto& line : lines) {
+      f.text.draw(dl, x, y, line, style, color, w, align);
+      y += lh;
+    }
+  };
+  const std::string& title = f.content.title.get(f.state.language, f.content.default_language);
+  const float title_x = l.rtl ? l.viewport.width - margin - p.title_w : margin;
+  block(p.title_lines, title, p.title, title_x, p.title_w, col(st.ink), Align::start);
+  if (!p.hint_lines.empty()) {
+    const float hint_x = l.rtl ? margin : l.viewport.width - margin - p.hint_w;
+    block(p.hint_lines, p.hint_lines.front(), p.hint, hint_x, p.hint_w, col(st.muted_ink), Align::end);
+  }
   dl->AddRectFilled(ImVec2(margin, l.header.bottom() - 4 * u), ImVec2(l.viewport.width - margin, l.header.bottom() - 1 * u),
                     col(st.ink, 0.85f));
 }

@@ -19,7 +19,7 @@ class Column {
   void block(const std::string& s, TextStyle style, ImU32 color, float spacing_after, float line_spacing = 1.0f,
              float indent = 0) {
     if (s.empty()) return;
-    const float lh = text_.line_height(style) * line_spacing;
+    const float lh = text_.line_height(style, s) * line_spacing;  // as draw_wrapped spaces it
     const auto lines = text_.wrap(s, style, w_ - indent);
     if (dl_) text_.draw_wrapped(dl_, x_ + indent, y_, s, style, w_ - indent, color, 0, line_spacing);
     y_ += lh * static_cast<float>(lines.size()) + spacing_after;
