@@ -368,18 +368,33 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   }
   float widest = 0;
   for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
-  const float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
-                                                 : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
+  float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
+                                           : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
   const float gap = 20 * u, pad = 40 * u, title_h = 80 * u * vp.text_scale;
   int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
   if (state.panel == Panel::pin) columns = 3;
+  // Large text on a short screen: one column may not fit above the footer (nor on the screen).
+  // Two narrower columns then, as wide as the screen allows (a label too long ends in an ellipsis
+  // rather than a control falling off the screen).
+  const auto height_of = [&](int c) {
+    const auto r = static_cast<float>((items.size() + c - 1) / c);
+    return title_h + r * s.button + (r - 1) * gap + 2 * pad;
+  };
+  if (columns == 1 && items.size() > 3 && height_of(1) > out.footer.y - 20 * u - out.header.bottom()) {
+    columns = 2;
+    item_w = std::min(item_w, (vp.width - 2 * s.margin - gap - 2 * pad) / 2);
+  }
   const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
   const auto cols = static_cast<float>(columns);
   const float w = cols * item_w + (cols - 1) * gap + 2 * pad;
   const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
   // In the lower part of the screen, above the footer, where a seated visitor reaches it.
   const float bottom = out.footer.y - 20 * u;
-  out.chooser = Rect{(vp.width - w) / 2, std::max(out.header.bottom(), bottom - h), w, h};
+  // When it is too tall for that: over the footer (it is modal), then over the header, never off
+  // the screen.
+  float y = bottom - h;
+  if (y < out.header.bottom()) y = std::min(out.header.bottom(), vp.height - 20 * u - h);
+  out.chooser = Rect{(vp.width - w) / 2, std::max(y, 20 * u), w, h};
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto col = static_cast<float>(static_cast<int>(i) % columns), row = static_cast<float>(static_cast<int>(i) / columns);
     items[i].rect = Rect{out.chooser.x + pad + col * (item_w + gap),
@@ -426,8 +441,8 @@ void layout_admin(const Content& content, const KioskState& state, const LayoutM
 
 void layout_attract(Layout& out) {
   const Viewport& vp = out.viewport;
-  // The band grows with the visitor's text size (the picture gives way), up to half the screen.
-  const float band_h = vp.height * std::min(0.5f, (vp.width >= vp.height ? 0.34f : 0.30f) * (1 + 0.4f * (vp.text_scale - 1)));
+  // The band grows with the visitor's text size (the picture gives way), up to 60 % of the screen.
+  const float band_h = vp.height * std::min(0.6f, (vp.width >= vp.height ? 0.34f : 0.30f) * (1 + 0.6f * (vp.text_scale - 1)));
   out.attract_band = Rect{0, vp.height - band_h, vp.width, band_h};
   out.attract_art = Rect{0, 0, vp.width, vp.height - band_h};
   out.buttons.push_back({Target::start_session, Rect{0, 0, vp.width, vp.height}, ""});

@@ -57,7 +57,7 @@ AttractPlan plan_attract(TextEngine& text, const core::Content& content, const c
   p.date_lh = text.line_height(p.date, p.date_text);
   const std::string& headline = e.headline.get(state.language, content.default_language);
   const float room = text_h - p.date_lh - 10 * u;
-  for (const float size : {48.0f, 42.0f, 36.0f, 32.0f}) {
+  for (const float size : {48.0f, 42.0f, 36.0f, 32.0f, 28.0f}) {
     p.headline = TextStyle{size * u * k, Weight::bold};
     p.headline_lines = text.wrap(headline, p.headline, p.text_w);
     p.headline_lh = text.line_height(p.headline, headline);

@@ -42,42 +42,54 @@ HeaderPlan plan_header(TextEngine& text, const core::Content& content, const cor
   auto lh = [&](const TextStyle& st, const std::string& s) { return text.line_height(st, s); };
   HeaderPlan p;
   // The hint says what to do: with larger text it takes more of the band from the title, or less
-  // (and fewer of its parts) when the title needs the width; in portrait it stays out.
+  // (and fewer of its parts) when the title needs the width; in portrait it stays out. The title
+  // keeps at least 29/46 of its size with the hint beside it, then gets smaller (to half) before
+  // the hint gives way altogether.
   const float usual = portrait ? 0.0f : std::min(0.55f, 0.40f + 0.15f * (k - 1));
-  for (const float share : {usual, std::min(usual, 0.30f), 0.0f}) {
-    const float hint_w = inner * share, title_w = inner - (hint_w > 0 ? hint_w + gap : 0);
-    bool title_fits = false;
-    for (const float size : {46.0f, 40.0f, 34.0f, 29.0f, 26.0f, 23.0f}) {
-      p.title = TextStyle{size * u * k, Weight::bold};
-      p.title_lines = text.wrap(title, p.title, title_w);
-      if (p.title_lines.size() <= 2 && lh(p.title, title) * static_cast<float>(p.title_lines.size()) <= room) {
-        title_fits = true;
-        break;
-      }
-    }
-    if (!title_fits) continue;
-    p.hint_lines.clear();
-    bool hint_fits = hint_w <= 0;
-    for (std::size_t v = 0; v < hints.size() && !hint_fits; ++v)
-      for (const float size : {27.0f, 24.0f, 21.0f}) {
-        p.hint = TextStyle{size * u * k, Weight::regular};
-        p.hint_lines = text.wrap(hints[v], p.hint, hint_w);
-        if (p.hint_lines.size() <= 3 && lh(p.hint, hints[v]) * static_cast<float>(p.hint_lines.size()) <= room) {
-          hint_fits = true;
+  struct Try {
+    std::vector<float> sizes, shares;
+  };
+  const std::vector<float> large{46, 40, 34, 29}, small{26, 23};
+  const Try tries[] = {{large, {usual, std::min(usual, 0.30f)}},
+                       {small, {usual, std::min(usual, 0.30f)}},
+                       {{46, 40, 34, 29, 26, 23}, {0.0f}}};
+  for (const Try& t : tries)
+    for (const float share : t.shares) {
+      const float hint_w = inner * share, title_w = inner - (hint_w > 0 ? hint_w + gap : 0);
+      bool title_fits = false;
+      for (const float size : t.sizes) {
+        p.title = TextStyle{size * u * k, Weight::bold};
+        p.title_lines = text.wrap(title, p.title, title_w);
+        if (p.title_lines.size() <= 2 && lh(p.title, title) * static_cast<float>(p.title_lines.size()) <= room) {
+          title_fits = true;
           break;
         }
       }
-    if (!hint_fits) continue;
-    if (hint_w <= 0) p.hint_lines.clear();
-    p.title_w = title_w;
-    p.hint_w = p.hint_lines.empty() ? 0 : hint_w;
-    p.fit.title_lines = static_cast<int>(p.title_lines.size());
-    p.fit.hint_shown = !p.hint_lines.empty();
-    const float title_h = lh(p.title, title) * static_cast<float>(p.title_lines.size());
-    const float hint_h = p.hint_lines.empty() ? 0 : lh(p.hint, p.hint_lines.front()) * static_cast<float>(p.hint_lines.size());
-    p.fit.height = std::max(least_h, std::ceil(std::max(title_h, hint_h) + 6 * u + 12 * u));
-    return p;
-  }
+      if (!title_fits) continue;
+      p.hint_lines.clear();
+      bool hint_fits = hint_w <= 0;
+      for (std::size_t v = 0; v < hints.size() && !hint_fits; ++v)
+        for (const float size : {27.0f, 24.0f, 21.0f}) {
+          p.hint = TextStyle{size * u * k, Weight::regular};
+          p.hint_lines = text.wrap(hints[v], p.hint, hint_w);
+          if (p.hint_lines.size() <= 3 && lh(p.hint, hints[v]) * static_cast<float>(p.hint_lines.size()) <= room) {
+            hint_fits = true;
+            p.hint_text = hints[v];
+            break;
+          }
+        }
+      if (!hint_fits) continue;
+      if (hint_w <= 0) p.hint_lines.clear();
+      p.title_w = title_w;
+      p.hint_w = p.hint_lines.empty() ? 0 : hint_w;
+      p.fit.title_lines = static_cast<int>(p.title_lines.size());
+      p.fit.hint_shown = !p.hint_lines.empty();
+      const float title_h = lh(p.title, title) * static_cast<float>(p.title_lines.size());
+      const float hint_h =
+          p.hint_lines.empty() ? 0 : lh(p.hint, p.hint_text) * static_cast<float>(p.hint_lines.size());
+      p.fit.height = std::max(least_h, std::ceil(std::max(title_h, hint_h) + 6 * u + 12 * u));
+      return p;
+    }
   // Not even alone at its least size in two lines: smaller still, and cut honestly with an ellipsis.
   p.hint_lines.clear();
   p.hint_w = 0;
@@ -116,7 +128,7 @@ void draw_header(ImDrawList* dl, const Frame& f) {
   block(p.title_lines, title, p.title, title_x, p.title_w, col(st.ink), Align::start);
   if (!p.hint_lines.empty()) {
     const float hint_x = l.rtl ? margin : l.viewport.width - margin - p.hint_w;
-    block(p.hint_lines, p.hint_lines.front(), p.hint, hint_x, p.hint_w, col(st.muted_ink), Align::end);
+    block(p.hint_lines, p.hint_text, p.hint, hint_x, p.hint_w, col(st.muted_ink), Align::end);
   }
   dl->AddRectFilled(ImVec2(margin, l.header.bottom() - 4 * u), ImVec2(l.viewport.width - margin, l.header.bottom() - 1 * u),
                     col(st.ink, 0.85f));
@@ -324,18 +336,31 @@ void draw_warning(ImDrawList* dl, const Frame& f) {
   const std::string& lang = f.state.language;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(st.ink, 0.6f));
   const int seconds = static_cast<int>(std::ceil(f.warning_seconds_left));
-  const TextStyle title{56 * u * k, Weight::bold}, body{32 * u * k, Weight::regular}, count{64 * u * k, Weight::bold};
-  const float pad = 48 * u, ring = 64 * u * k;
-  const float w = std::min(vp.width - 80 * u, 1100 * u * k);
-  const float text_w = w - 2 * pad - 2 * ring - 30 * u;
   const std::string heading = f.content.strings.get(lang, "warning.title");
   const std::string message = core::fill(f.content.strings.get(lang, "warning.body"), "seconds", std::to_string(seconds));
-  const auto title_lines = f.text.wrap(heading, title, text_w, 2);
-  const auto body_lines = f.text.wrap(message, body, text_w, 4);
-  // As tall as its text, at least as tall as the countdown's ring; in the lower half where it can.
-  const float text_h = f.text.line_height(title) * static_cast<float>(title_lines.size()) + 16 * u +
-                       f.text.line_height(body) * static_cast<float>(body_lines.size());
-  const float h = std::max(330 * u, std::max(text_h, 2 * ring + 20 * u) + 2 * pad);
+  const float pad = 48 * u, w = std::min(vp.width - 80 * u, 1100 * u * k);
+  // At the visitor's text size, a step smaller when the notice would not fit on the screen
+  // (large text on a short screen, tall scripts); cut with an ellipsis only at the least.
+  TextStyle title, body, count;
+  float ring = 0, text_w = 0, text_h = 0, h = 0;
+  std::vector<std::string> title_lines, body_lines;
+  for (const float step : {1.0f, 0.85f, 0.72f, 0.6f}) {
+    title = {56 * u * k * step, Weight::bold};
+    body = {32 * u * k * step, Weight::regular};
+    count = {64 * u * k * step, Weight::bold};
+    ring = 64 * u * k * step;
+    text_w = w - 2 * pad - 2 * ring - 30 * u;
+    const bool last = step < 0.7f;
+    title_lines = f.text.wrap(heading, title, text_w, last ? 2 : 0);
+    body_lines = f.text.wrap(message, body, text_w, last ? 5 : 0);
+    // As tall as its text, at least as tall as the countdown's ring.
+    text_h = f.text.line_height(title, heading) * static_cast<float>(title_lines.size()) + 16 * u +
+             f.text.line_height(body, message) * static_cast<float>(body_lines.size());
+    h = std::max(330 * u, std::max(text_h, 2 * ring + 20 * u) + 2 * pad);
+    if (title_lines.size() <= 2 && body_lines.size() <= 5 && h <= vp.height - 40 * u) break;
+  }
+  h = std::min(h, vp.height - 40 * u);
+  // In the lower half where it can.
   const core::Rect box{(vp.width - w) / 2, std::max(20 * u, std::min(vp.height * 0.42f, vp.height - h - 40 * u)), w, h};
   draw_shadow(dl, box, 24 * u, 12 * u);
   dl->AddRectFilled(tl(box), br(box), col(st.card), 24 * u);
@@ -345,18 +370,18 @@ void draw_warning(ImDrawList* dl, const Frame& f) {
   float y = box.y + (box.h - text_h) / 2;
   for (const auto& line : title_lines) {
     f.text.draw(dl, text_x, y, line, title, col(st.ink), text_w);
-    y += f.text.line_height(title);
+    y += f.text.line_height(title, heading);
   }
   y += 16 * u;
   for (const auto& line : body_lines) {
     f.text.draw(dl, text_x, y, line, body, col(st.muted_ink), text_w);
-    y += f.text.line_height(body);
+    y += f.text.line_height(body, message);
   }
   // The countdown as a number in a ring; it changes once a second, nothing flashes.
   const ImVec2 c(rtl ? box.x + pad + ring : box.right() - pad - ring, box.y + box.h / 2);
   dl->AddCircle(c, ring, col(st.accent), 48, 8 * u);
   const std::string n = std::to_string(seconds);
-  f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count, col(st.accent));
+  f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count, n) / 2, n, count, col(st.accent));
 }
 
 }  // namespace kiosk::ui

@@ -68,6 +68,7 @@ std::pair<float, float> measure_detail_page(TextEngine& text, const core::Conten
 struct HeaderPlan {
   TextStyle title, hint;
   std::vector<std::string> title_lines, hint_lines;
+  std::string hint_text;  // the version of the hint shown (all of it, or its leading parts)
   float title_w = 0, hint_w = 0;
   core::HeaderFit fit;
 };

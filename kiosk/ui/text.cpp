@@ -291,8 +291,9 @@ float TextEngine::Impl::text_metric(std::string_view text, TextStyle style, bool
     it = faces_used.emplace(std::move(key), std::move(used)).first;
   }
   if (it->second.empty()) return line_metric(style, want_ascent);
+  // As line_metric: the first face's metric, widened for the faces in use (not for the language's).
   const int px = pixel_size(style);
-  float v = 0;
+  float v = face_metric(0, style.weight, px, want_ascent);
   for (const int f : it->second) v = std::max(v, face_metric(f, style.weight, px, want_ascent));
   return std::ceil(v);
 }
