@@ -503,8 +503,10 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
     return out;
   }
   // The header is as tall as its title and hint need at this text size (measured), at least the
-  // design's height, at most a quarter of the screen (the timeline's share is settled below).
-  if (metrics.header && state.mode != Mode::browse) set_header(out, metrics.header(state, 0), s);
+  // design's height, at most a fifth of the screen in a story (which scrolls under it, and needs
+  // the room more); the timeline's share is settled in layout_browse.
+  if (metrics.header && state.mode != Mode::browse)
+    set_header(out, metrics.header(state, std::max(s.header_h, viewport.height * 0.2f)), s);
   if (state.mode == Mode::detail) layout_detail(content, state, metrics, out, s);
   else layout_browse(content, state, metrics, out, s);
   if (state.panel == Panel::admin) layout_admin(content, state, metrics, out, s);

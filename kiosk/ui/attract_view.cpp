@@ -107,7 +107,7 @@ void draw_attract(ImDrawList* dl, const Frame& f) {
     float y = wide ? b.y + std::max(p.pad, (b.h - block_h) / 2) : b.y + p.pad;
     // Theme colours are chosen for light cards; on the dark band a light tint of the same hue reads.
     f.text.draw(dl, x, y, p.date_text, p.date, col(core::mix(theme_color(f.content, e, f.state.high_contrast), st.card, 0.6)),
-                p.text_w, l.rtl && !f.text.is_rtl(p.date_text) ? Align::end : Align::start);
+                p.text_w, reading_start(f.text, l.rtl, p.date_text));
     y += p.date_lh + 10 * u;
     for (const auto& line : p.headline_lines) {
       f.text.draw(dl, x, y, line, p.headline, col(st.card), p.text_w);

@@ -300,10 +300,13 @@ void draw_chooser(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
   const core::Style& st = f.style;
   const float u = l.viewport.unit();
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(l.viewport.width, l.viewport.height), col(st.ink, 0.55f));
+  // A dark veil over the screen behind the panel (in high contrast too, where ink is white).
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(l.viewport.width, l.viewport.height),
+                    col(f.state.high_contrast ? st.background : st.ink, f.state.high_contrast ? 0.75f : 0.55f));
   const core::Rect& p = l.chooser;
   draw_shadow(dl, p, 20 * u, 12 * u);
   dl->AddRectFilled(tl(p), br(p), col(st.card), 20 * u);
+  if (f.state.high_contrast) dl->AddRect(tl(p), br(p), col(st.ink), 20 * u, 0, 3 * u);  // its edge on the dark veil
   const TextStyle style{36 * u * l.viewport.text_scale, Weight::bold};
   const std::string& lang = f.state.language;
   if (f.state.panel == core::Panel::pin) {
@@ -334,7 +337,8 @@ void draw_warning(ImDrawList* dl, const Frame& f) {
   const core::Style& st = f.style;
   const float u = vp.unit(), k = vp.text_scale;  // k: the visitor's text size
   const std::string& lang = f.state.language;
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height), col(st.ink, 0.6f));
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(vp.width, vp.height),
+                    col(f.state.high_contrast ? st.background : st.ink, f.state.high_contrast ? 0.75f : 0.6f));
   const int seconds = static_cast<int>(std::ceil(f.warning_seconds_left));
   const std::string heading = f.content.strings.get(lang, "warning.title");
   const std::string message = core::fill(f.content.strings.get(lang, "warning.body"), "seconds", std::to_string(seconds));
@@ -364,6 +368,7 @@ void draw_warning(ImDrawList* dl, const Frame& f) {
   const core::Rect box{(vp.width - w) / 2, std::max(20 * u, std::min(vp.height * 0.42f, vp.height - h - 40 * u)), w, h};
   draw_shadow(dl, box, 24 * u, 12 * u);
   dl->AddRectFilled(tl(box), br(box), col(st.card), 24 * u);
+  if (f.state.high_contrast) dl->AddRect(tl(box), br(box), col(st.ink), 24 * u, 0, 3 * u);  // its edge on the dark veil
   // The text at the start of the line of reading, the countdown at its end.
   const bool rtl = f.layout.rtl;
   const float text_x = rtl ? box.right() - pad - text_w : box.x + pad;

@@ -34,6 +34,12 @@ std::string event_date(const core::Content& c, const core::Event& e, const std::
   return core::format_range(e.start, e.end ? &*e.end : nullptr, c.strings, lang);
 }
 
+Align reading_start(TextEngine& text, bool rtl, std::string_view s) {
+  if (!rtl || text.is_rtl(s)) return Align::start;
+  // No strong character before an Arabic letter put after it: no letters of its own.
+  return text.is_rtl(std::string(s) + "\xD8\xA7") ? Align::end : Align::start;
+}
+
 TypeScale type_scale(const core::Viewport& vp) {
   const float u = vp.unit() * vp.text_scale;
   TypeScale t;

@@ -61,7 +61,7 @@ void draw_card(ImDrawList* dl, const Frame& f, const TypeScale& ts, const core::
   // Lines start where reading starts: a date of digits alone sits at the right in Urdu too.
   const std::string date = event_date(f.content, e, lang);
   const auto date_lines = f.text.wrap(date, ts.card_date, w, 1);
-  const Align date_align = l.rtl && !f.text.is_rtl(date) ? Align::end : Align::start;
+  const Align date_align = reading_start(f.text, l.rtl, date);
   if (!date_lines.empty()) f.text.draw(dl, x, y, date_lines[0], ts.card_date, col(tc), w, date_align);
   y += f.text.line_height(ts.card_date, date) + 1 * u;
   // As many headline lines as the card holds, spaced by the script they are in (an English
