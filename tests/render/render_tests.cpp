@@ -657,9 +657,11 @@ std::string tap_button(const json& state, const std::string& target, int index, 
   return "";
 }
 
-// True when every button of `state` lies inside the window.
+// True when every button of `state` lies inside the window (but a story's related-event chips,
+// which scroll with its page and show only inside it).
 bool buttons_on_screen(const json& state) {
   for (const auto& b : state["buttons"]) {
+    if (b["target"] == "related") continue;
     const double x = b["x"], y = b["y"], w = b["w"], h = b["h"];
     if (x < -1e-4 || y < -1e-4 || x + w > 1 + 1e-4 || y + h > 1 + 1e-4) return false;
   }
@@ -669,9 +671,13 @@ bool buttons_on_screen(const json& state) {
 }  // namespace
 
 TEST_CASE("at 200 percent text every language keeps its title uncut, two headline lines and its controls on screen") {
+  // Every language on the short screen, where space is tightest; three scripts on the usual one
+  // (tests/ui/fit_test.cpp measures every language at every size and screen without rendering).
   const char* langs[] = {"en", "es", "zh-Hant", "ko", "tl", "vi", "pa", "hi", "ur"};
   for (const char* size : {"1280x800", "1920x1080"})
     for (const char* lang : langs) {
+      const std::string l = lang;
+      if (std::string(size) == "1920x1080" && l != "en" && l != "zh-Hant" && l != "ur") continue;
       INFO(lang << " at " << size);
       const std::string extra = std::string("--lang ") + lang, name = std::string("big-") + lang + "-" + size;
       // Aa, the largest text, and (later) high contrast, each found where the layout put it.
