@@ -160,13 +160,14 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       hint = core::fill(f.content.strings.get(f.state.language, "hint.hidden"), "count", std::to_string(l.hidden_events));
     const core::Rect& h = l.footer_hint;
     // In one or two lines, or not at all: a hint cut short says nothing.
-    const std::size_t room = h.h >= 2.2f * f.text.line_height(ts.hint) ? 2 : 1;
+    const float hint_lh = f.text.line_height(ts.hint, hint);  // spaced by the fonts it is drawn in
+    const std::size_t room = h.h >= 2.2f * hint_lh ? 2 : 1;
     auto lines = f.text.wrap(hint, ts.hint, h.w - 20 * u);
     if (lines.size() > room) lines.clear();
-    float y = h.y + (h.h - f.text.line_height(ts.hint) * static_cast<float>(lines.size())) / 2;
+    float y = h.y + (h.h - hint_lh * static_cast<float>(lines.size())) / 2;
     for (const auto& line : lines) {
       f.text.draw(dl, h.x + 10 * u, y, line, ts.hint, col(st.muted_ink), h.w - 20 * u);
-      y += f.text.line_height(ts.hint);
+      y += hint_lh;
     }
   }
   for (const core::Button& b : l.buttons) {
@@ -201,7 +202,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
       dl->AddRectFilled(tl(b.rect), br(b.rect), col(theme_color(f.content, e, f.state.high_contrast), 0.10f), r);
       dl->AddRect(tl(b.rect), br(b.rect), tc, r, 0, 2.5f * u);
       // As many lines as the layout made room for (a long title wraps at large text).
-      const float lh = f.text.line_height(ts.chip);
+      const float lh = f.text.line_height(ts.chip, b.text);  // an English title in Urdu spaced as English
       const int room = std::max(1, static_cast<int>((b.rect.h - 8 * u) / lh));
       const auto lines = f.text.wrap(b.text, ts.chip, b.rect.w - 48 * u, room);
       float ly = b.rect.y + (b.rect.h - lh * static_cast<float>(lines.size())) / 2;
@@ -238,7 +239,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
         const std::string line = lines.empty() ? "" : lines[0];
         const float w = f.text.measure(line, ts.button) + icon_w;
         const float x = b.rect.x + (b.rect.w - w) / 2;
-        const float y = b.rect.y + (b.rect.h - f.text.line_height(ts.button)) / 2;
+        const float y = b.rect.y + (b.rect.h - f.text.line_height(ts.button, line)) / 2;  // centred by its own fonts
         const float cy = b.rect.y + b.rect.h / 2, s = 14 * u * k;
         if (b.target == core::Target::back && l.rtl) {  // back points the way reading came from
           const float r = x + icon_w - 14 * u * k;

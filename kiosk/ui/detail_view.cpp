@@ -82,10 +82,11 @@ float image_and_caption(const Page& p, const core::Event& e, const TypeScale& ts
                                                             : view.status == ImageStatus::loading ? "image.loading"
                                                                                                   : "image.missing");
       const auto lines = p.text.wrap(msg, ts.label, box.w - 40 * u, 2);
-      float y = box.y + box.h / 2 - p.text.line_height(ts.label) * static_cast<float>(lines.size()) / 2;
+      const float lh = p.text.line_height(ts.label, msg);
+      float y = box.y + box.h / 2 - lh * static_cast<float>(lines.size()) / 2;
       for (const auto& line : lines) {
         p.text.draw(p.dl, box.x + 20 * u, y, line, ts.label, col(p.style.muted_ink), box.w - 40 * u, Align::center);
-        y += p.text.line_height(ts.label);
+        y += lh;
       }
     }
   }

@@ -113,7 +113,7 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
     dl->AddCircleFilled(c, b.rect.w / 2, col(f.style.card), 32);
     dl->AddCircleFilled(c, b.rect.w / 2 - 3 * u, col(f.style.ink), 32);
     const std::string n = "+" + std::to_string(b.count);
-    f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count,
+    f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count, n) / 2, n, count,
                 col(f.style.card));
   }
 }
