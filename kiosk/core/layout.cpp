@@ -16,6 +16,7 @@ namespace {
 
 struct Sizes {  // design sizes, in pixels for this viewport
   float margin, header_h, axis_h, footer_h, button, card_w, card_h, lane_gap, era_label_h;
+  float card_top, card_line;  // a card's date line and paddings, and one headline line; 0 = unknown
 };
 
 Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
@@ -29,6 +30,8 @@ Sizes sizes_for(const Viewport& vp, const LayoutMetrics& metrics) {
   s.footer_h = s.button + 2 * 24 * u;
   s.card_w = 370 * u * vp.text_scale;
   s.card_h = metrics.card_height_px > 0 ? metrics.card_height_px : 170 * u;
+  s.card_top = metrics.card_top_px;
+  s.card_line = metrics.card_headline_line_px;
   s.lane_gap = 22 * u;
   s.era_label_h = (22 + 36 * vp.text_scale) * u;  // an era's name, at the visitor's text size
   return s;
@@ -113,11 +116,22 @@ std::vector<int> by_importance(const std::vector<Candidate>& visible) {
 
 void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
   const Rect& area = out.timeline;
-  const float cards_top = area.y + s.era_label_h;
-  const float cards_bottom = area.bottom() - 28 * out.viewport.unit();
+  const float u = out.viewport.unit();
+  float cards_top = area.y + s.era_label_h;
+  const float cards_bottom = area.bottom() - 28 * u;
   // Large text on a small screen may leave less than a card's height: the cards then show fewer
-  // headline lines (never less than half a card) rather than cover the era names.
-  const float card_h = std::clamp(cards_bottom - cards_top, s.card_h * 0.5f, s.card_h);
+  // headline lines, but never fewer than two (one line of a headline rarely says what happened).
+  // When even that does not fit under the era names, the cards take the era names' strip (the
+  // "Eras" menu still names every era) rather than cut every headline to a line.
+  const bool measured = s.card_line > 0 && s.card_top > 0;
+  const float least = measured ? std::min(s.card_h, s.card_top + 2 * s.card_line) : s.card_h * 0.5f;
+  if (cards_bottom - cards_top < least && s.era_label_h > 0) {
+    out.era_labels = false;
+    cards_top = area.y + 10 * u;
+  }
+  const float card_h = std::max(1.0f, std::min(s.card_h, std::max(cards_bottom - cards_top, measured ? 0.0f : least)));
+  const int headline_lines =
+      measured ? std::max(0, static_cast<int>(std::floor((card_h - s.card_top) / s.card_line + 0.01f))) : 0;
   const int lanes = std::max(1, static_cast<int>((cards_bottom - cards_top + s.lane_gap) / (card_h + s.lane_gap)));
 
   std::vector<Candidate> visible;
@@ -154,6 +168,7 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     CardBox box;
     box.event = c.event;
     box.lane = chosen;
+    box.headline_lines = headline_lines;
     box.marker_x = c.x0;
     box.span_x1 = c.x1;
     const auto lane = static_cast<float>(chosen);
@@ -193,6 +208,11 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
   }
 }
 
+void set_header(Layout& out, const HeaderFit& fit, const Sizes& s) {
+  out.header_fit = fit;
+  if (fit.height > 0) out.header.h = std::max(fit.height, s.header_h);
+}
+
 void layout_browse(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
                    const Sizes& s) {
   const Viewport& vp = out.viewport;
@@ -207,6 +227,14 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   out.footer = Rect{0, vp.height - footer.height, vp.width, footer.height};
   out.footer_hint = footer.hint;
   out.axis = Rect{0, out.footer.y - s.axis_h, vp.width, s.axis_h};
+  // The header grows with its title up to a quarter of the screen, but leaves the timeline room
+  // for cards of two headline lines (see place_cards).
+  if (metrics.header) {
+    const float u = vp.unit();
+    const float cards = s.card_top > 0 && s.card_line > 0 ? std::min(s.card_h, s.card_top + 2 * s.card_line) : s.card_h * 0.5f;
+    const float spare = out.axis.y - cards - 38 * u;
+    set_header(out, metrics.header(state, std::clamp(spare, 1.0f, vp.height * 0.24f)), s);
+  }
   out.timeline = Rect{0, out.header.bottom(), vp.width, out.axis.y - out.header.bottom()};
   out.scale = TimeScale{state.view, 0, vp.width};
 
@@ -340,18 +368,33 @@ void layout_chooser(const Content& content, const KioskState& state, const Layou
   }
   float widest = 0;
   for (const auto& b : items) widest = std::max(widest, static_cast<float>(metrics.button_label_px(b.text)));
-  const float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
-                                                 : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
+  float item_w = state.panel == Panel::pin ? std::max(s.button * 1.4f, 150 * u)
+                                           : std::clamp(widest + 80 * u, 320 * u, vp.width - 2 * s.margin - 80 * u);
   const float gap = 20 * u, pad = 40 * u, title_h = 80 * u * vp.text_scale;
   int columns = (2 * item_w + gap + 2 * pad <= vp.width - 2 * s.margin && items.size() > 3) ? 2 : 1;
   if (state.panel == Panel::pin) columns = 3;
+  // Large text on a short screen: one column may not fit above the footer (nor on the screen).
+  // Two narrower columns then, as wide as the screen allows (a label too long ends in an ellipsis
+  // rather than a control falling off the screen).
+  const auto height_of = [&](int c) {
+    const auto r = static_cast<float>((items.size() + c - 1) / c);
+    return title_h + r * s.button + (r - 1) * gap + 2 * pad;
+  };
+  if (columns == 1 && items.size() > 3 && height_of(1) > out.footer.y - 20 * u - out.header.bottom()) {
+    columns = 2;
+    item_w = std::min(item_w, (vp.width - 2 * s.margin - gap - 2 * pad) / 2);
+  }
   const auto rows = static_cast<float>((items.size() + columns - 1) / columns);
   const auto cols = static_cast<float>(columns);
   const float w = cols * item_w + (cols - 1) * gap + 2 * pad;
   const float h = title_h + rows * s.button + (rows - 1) * gap + 2 * pad;
   // In the lower part of the screen, above the footer, where a seated visitor reaches it.
   const float bottom = out.footer.y - 20 * u;
-  out.chooser = Rect{(vp.width - w) / 2, std::max(out.header.bottom(), bottom - h), w, h};
+  // When it is too tall for that: over the footer (it is modal), then over the header, never off
+  // the screen.
+  float y = bottom - h;
+  if (y < out.header.bottom()) y = std::min(out.header.bottom(), vp.height - 20 * u - h);
+  out.chooser = Rect{(vp.width - w) / 2, std::max(y, 20 * u), w, h};
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto col = static_cast<float>(static_cast<int>(i) % columns), row = static_cast<float>(static_cast<int>(i) / columns);
     items[i].rect = Rect{out.chooser.x + pad + col * (item_w + gap),
@@ -398,7 +441,8 @@ void layout_admin(const Content& content, const KioskState& state, const LayoutM
 
 void layout_attract(Layout& out) {
   const Viewport& vp = out.viewport;
-  const float band_h = vp.height * (vp.width >= vp.height ? 0.34f : 0.30f);
+  // The band grows with the visitor's text size (the picture gives way), up to 60 % of the screen.
+  const float band_h = vp.height * std::min(0.6f, (vp.width >= vp.height ? 0.34f : 0.30f) * (1 + 0.6f * (vp.text_scale - 1)));
   out.attract_band = Rect{0, vp.height - band_h, vp.width, band_h};
   out.attract_art = Rect{0, 0, vp.width, vp.height - band_h};
   out.buttons.push_back({Target::start_session, Rect{0, 0, vp.width, vp.height}, ""});
@@ -458,6 +502,11 @@ Layout compute_layout(const Content& content, const KioskState& state, const Vie
     layout_attract(out);
     return out;
   }
+  // The header is as tall as its title and hint need at this text size (measured), at least the
+  // design's height, at most a fifth of the screen in a story (which scrolls under it, and needs
+  // the room more); the timeline's share is settled in layout_browse.
+  if (metrics.header && state.mode != Mode::browse)
+    set_header(out, metrics.header(state, std::max(s.header_h, viewport.height * 0.2f)), s);
   if (state.mode == Mode::detail) layout_detail(content, state, metrics, out, s);
   else layout_browse(content, state, metrics, out, s);
   if (state.panel == Panel::admin) layout_admin(content, state, metrics, out, s);

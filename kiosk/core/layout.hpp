@@ -42,6 +42,7 @@ struct CardBox {
   float marker_x = 0;    // where the event starts on the axis
   float span_x1 = 0;     // where a range event ends on the axis (== marker_x for moments)
   int lane = 0;          // 0 is nearest the axis
+  int headline_lines = 0;  // headline lines the card has room for (0 = not measured)
 };
 
 // Events in view that had no room for a card, counted where they are.
@@ -67,6 +68,14 @@ struct Button {
 
 struct Layout;
 
+// How the header's title and hint fit at the visitor's text size (measured by the text module).
+struct HeaderFit {
+  float height = 0;      // the header band's height, px; 0 = the default
+  int title_lines = 0;   // lines the title is drawn in
+  bool title_cut = false;  // the title did not fit and ends in an ellipsis
+  bool hint_shown = false;  // the hint (what to do here) is in the header
+};
+
 // Sizes the layout needs from the text module, measured in pixels.
 struct LayoutMetrics {
   // Width of the widest tick label of `unit` for years as far from zero as `year`.
@@ -88,6 +97,12 @@ struct LayoutMetrics {
       [](const Layout&, int) { return std::pair{0.0f, 0.0f}; };
   // Height of a line of button text in the current language and text size; 0 = estimate it.
   float button_line_px = 0;
+  // The header for this state (its title and hint at the visitor's text size) in at most
+  // `most_px` (0: a quarter of the screen); empty = the default header.
+  std::function<HeaderFit(const KioskState&, float most_px)> header;
+  // A card's date line with its padding above and below the headline, and one headline line, px:
+  // cards are made tall enough for two headline lines where the timeline has room. 0 = estimate.
+  float card_top_px = 0, card_headline_line_px = 0;
 };
 
 struct Layout {
@@ -96,6 +111,8 @@ struct Layout {
   bool rtl = false;    // the language reads right to left: controls and panels are mirrored
   TimeScale scale;
   Rect header;         // title bar
+  HeaderFit header_fit;  // how its title and hint fit
+  bool era_labels = true;  // era names show above the cards (false: the cards needed their strip)
   Rect timeline;       // era bands, cards and stems
   Rect axis;           // ticks and labels
   Rect footer;         // controls and hints, in one row or more

@@ -51,6 +51,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
   for (const CardBox& c : layout.cards) {
     json card = rect(c.rect);
     card["id"] = content.events[c.event].id;
+    card["headline_lines"] = c.headline_lines;  // lines its headline has room for (0: not measured)
     cards.push_back(card);
   }
   json badges = json::array();
@@ -79,6 +80,9 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"filters", state.filters},
       {"idle_seconds", state.idle_seconds},
       {"cards", cards},
+      {"header", {{"h", layout.header.h / h}, {"title_lines", layout.header_fit.title_lines},
+                  {"title_cut", layout.header_fit.title_cut}, {"hint_shown", layout.header_fit.hint_shown}}},
+      {"era_labels", layout.era_labels},
       {"hidden_events", layout.hidden_events},
       {"badges", badges},
       {"buttons", buttons},

@@ -8,6 +8,68 @@
 
 namespace kiosk::ui {
 
+AttractPlan plan_attract(TextEngine& text, const core::Content& content, const core::KioskState& state,
+                         const core::Layout& l) {
+  const float u = l.viewport.unit(), k = l.viewport.text_scale;  // k: the visitor's text size
+  const core::Rect& b = l.attract_band;
+  const bool wide = l.viewport.width >= l.viewport.height;
+  AttractPlan p;
+  p.pad = 48 * u;
+  // "Touch to explore" in the language shown now, in a pill at the end of the band (wide) or at
+  // its bottom: at the largest size whose lines (at most two) fit, the pill as tall as they are.
+  p.invite_lang = content.languages.empty()
+                      ? content.default_language
+                      : content.languages[static_cast<std::size_t>(std::max(0.0, state.now_ms) / 4000.0) %
+                                          content.languages.size()];
+  text.set_language(p.invite_lang);
+  const std::string invite = content.strings.get(p.invite_lang, "attract.touch");
+  const float pill_w = wide ? b.w * 0.40f - p.pad : b.w - 2 * p.pad, inset = 30 * u * std::sqrt(k);
+  const float pill_most_h = wide ? b.h - 2 * p.pad : (b.h - 2 * p.pad) * 0.45f;
+  for (const float size : {54.0f, 46.0f, 40.0f, 34.0f}) {
+    p.invite = TextStyle{size * u * k, Weight::bold};
+    p.invite_lines = text.wrap(invite, p.invite, pill_w - 2 * inset);
+    p.invite_lh = text.line_height(p.invite, invite);
+    if (p.invite_lines.size() <= 2 && p.invite_lh * static_cast<float>(p.invite_lines.size()) + 2 * 20 * u <= pill_most_h)
+      break;
+  }
+  if (p.invite_lines.size() > 2 || p.invite_lh * static_cast<float>(p.invite_lines.size()) + 40 * u > pill_most_h) {
+    const int most = std::clamp(static_cast<int>((pill_most_h - 40 * u) / p.invite_lh), 1, 2);
+    p.invite_lines = text.wrap(invite, p.invite, pill_w - 2 * inset, most);
+    p.cut = true;
+  }
+  const float pill_h = std::min(pill_most_h, std::max(wide ? 150 * u * k : 130 * u * k,
+                                                      p.invite_lh * static_cast<float>(p.invite_lines.size()) + 40 * u));
+  p.pill = wide ? core::Rect{b.x + b.w * 0.60f, b.y + (b.h - pill_h) / 2, pill_w, pill_h}
+                : core::Rect{b.x + p.pad, b.bottom() - p.pad - pill_h, pill_w, pill_h};
+  p.invite_inset = inset;
+  text.set_language(state.language);
+
+  // The highlight: its date and headline beside the pill (wide) or above it.
+  const auto highlights = content.attract_events();
+  if (highlights.empty()) return p;
+  p.event = content.event_index(highlights[core::attract_index(state, content)]);
+  if (p.event < 0) return p;
+  const core::Event& e = content.events[p.event];
+  p.text_w = wide ? b.w * 0.58f - p.pad : b.w - 2 * p.pad;
+  const float text_h = wide ? b.h - 2 * p.pad : p.pill.y - b.y - p.pad - 20 * u;
+  p.date = TextStyle{30 * u * k, Weight::bold};
+  p.date_text = event_date(content, e, state.language);
+  p.date_lh = text.line_height(p.date, p.date_text);
+  const std::string& headline = e.headline.get(state.language, content.default_language);
+  const float room = text_h - p.date_lh - 10 * u;
+  for (const float size : {48.0f, 42.0f, 36.0f, 32.0f, 28.0f}) {
+    p.headline = TextStyle{size * u * k, Weight::bold};
+    p.headline_lines = text.wrap(headline, p.headline, p.text_w);
+    p.headline_lh = text.line_height(p.headline, headline);
+    if (p.headline_lines.size() <= 3 && p.headline_lh * static_cast<float>(p.headline_lines.size()) <= room) return p;
+  }
+  // Too long even at the least size: as many lines as fit, the last ending in an ellipsis.
+  const int most = std::clamp(static_cast<int>(room / p.headline_lh), 1, 3);
+  p.headline_lines = text.wrap(headline, p.headline, p.text_w, most);
+  p.cut = true;
+  return p;
+}
+
 void draw_attract(ImDrawList* dl, const Frame& f) {
   const core::Layout& l = f.layout;
   const core::Style& st = f.style;
@@ -34,35 +96,35 @@ void draw_attract(ImDrawList* dl, const Frame& f) {
   // The band: one highlight at a time, and an invitation in every offered language in turn.
   const core::Rect& b = l.attract_band;
   dl->AddRectFilled(tl(b), br(b), col(st.ink));
-  const auto highlights = f.content.attract_events();
-  const float pad = 48 * u;
-  const bool wide = l.viewport.width >= l.viewport.height;
-  const float text_w = wide ? b.w * 0.58f - pad : b.w - 2 * pad;
-  if (!highlights.empty()) {
-    const int index = f.content.event_index(highlights[core::attract_index(f.state, f.content)]);
-    const core::Event& e = f.content.events[index];
-    const std::string& lang = f.state.language;
-    const TextStyle date{30 * u, Weight::bold}, headline{48 * u, Weight::bold};
+  const AttractPlan p = plan_attract(f.text, f.content, f.state, l);
+  // In a right-to-left language the highlight starts at the right and the pill sits at the left.
+  auto mirrored = [&](float x, float w) { return l.rtl ? b.x + b.w - (x - b.x) - w : x; };
+  if (p.event >= 0) {
+    const core::Event& e = f.content.events[p.event];
+    const float x = mirrored(b.x + p.pad, p.text_w);
+    const float block_h = p.date_lh + 10 * u + p.headline_lh * static_cast<float>(p.headline_lines.size());
+    const bool wide = l.viewport.width >= l.viewport.height;
+    float y = wide ? b.y + std::max(p.pad, (b.h - block_h) / 2) : b.y + p.pad;
     // Theme colours are chosen for light cards; on the dark band a light tint of the same hue reads.
-    f.text.draw(dl, b.x + pad, b.y + pad, event_date(f.content, e, lang), date,
-                col(core::mix(theme_color(f.content, e, f.state.high_contrast), st.card, 0.6)));
-    f.text.draw_wrapped(dl, b.x + pad, b.y + pad + f.text.line_height(date) + 10 * u,
-                        e.headline.get(lang, f.content.default_language), headline, text_w, col(st.card), 3);
+    f.text.draw(dl, x, y, p.date_text, p.date, col(core::mix(theme_color(f.content, e, f.state.high_contrast), st.card, 0.6)),
+                p.text_w, reading_start(f.text, l.rtl, p.date_text));
+    y += p.date_lh + 10 * u;
+    for (const auto& line : p.headline_lines) {
+      f.text.draw(dl, x, y, line, p.headline, col(st.card), p.text_w);
+      y += p.headline_lh;
+    }
   }
   // "Touch to explore", changing language every four seconds.
-  const auto& langs = f.content.languages;
-  const std::size_t which = langs.empty() ? 0 : static_cast<std::size_t>(std::max(0.0, f.state.now_ms) / 4000.0) % langs.size();
-  const std::string lang = langs.empty() ? f.content.default_language : langs[which];
-  f.text.set_language(lang);
-  const TextStyle touch{54 * u, Weight::bold};
-  const std::string invite = f.content.strings.get(lang, "attract.touch");
-  const core::Rect pill = wide ? core::Rect{b.x + b.w * 0.60f, b.y + (b.h - 150 * u) / 2, b.w * 0.40f - pad, 150 * u}
-                               : core::Rect{b.x + pad, b.bottom() - pad - 130 * u, b.w - 2 * pad, 130 * u};
-  dl->AddRectFilled(tl(pill), br(pill), col(st.accent), 75 * u);
-  const auto lines = f.text.wrap(invite, touch, pill.w - 60 * u, 1);
-  if (!lines.empty())
-    f.text.draw(dl, pill.x + 30 * u, pill.y + (pill.h - f.text.line_height(touch)) / 2, lines[0], touch,
-                col(st.accent_ink), pill.w - 60 * u, Align::center);
+  core::Rect pill = p.pill;
+  pill.x = mirrored(pill.x, pill.w);
+  dl->AddRectFilled(tl(pill), br(pill), col(st.accent), std::min(pill.h / 2, 75 * u));
+  f.text.set_language(p.invite_lang);
+  float y = pill.y + (pill.h - p.invite_lh * static_cast<float>(p.invite_lines.size())) / 2;
+  for (const auto& line : p.invite_lines) {
+    f.text.draw(dl, pill.x + p.invite_inset, y, line, p.invite, col(st.accent_ink), pill.w - 2 * p.invite_inset,
+                Align::center);
+    y += p.invite_lh;
+  }
   f.text.set_language(f.state.language);
 }
 

@@ -14,14 +14,16 @@ namespace {
 // measures: the layout asks where the columns end to know how far the page scrolls.
 class Column {
  public:
-  Column(ImDrawList* dl, TextEngine& text, float x, float y, float w) : dl_(dl), text_(text), x_(x), w_(w), y_(y) {}
+  // `rtl`: the screen reads right to left, so an indent is at the right.
+  Column(ImDrawList* dl, TextEngine& text, float x, float y, float w, bool rtl = false)
+      : dl_(dl), text_(text), x_(x), w_(w), y_(y), rtl_(rtl) {}
 
   void block(const std::string& s, TextStyle style, ImU32 color, float spacing_after, float line_spacing = 1.0f,
-             float indent = 0) {
+             float indent = 0, Align align = Align::start) {
     if (s.empty()) return;
-    const float lh = text_.line_height(style) * line_spacing;
+    const float lh = text_.line_height(style, s) * line_spacing;  // as draw_wrapped spaces it
     const auto lines = text_.wrap(s, style, w_ - indent);
-    if (dl_) text_.draw_wrapped(dl_, x_ + indent, y_, s, style, w_ - indent, color, 0, line_spacing);
+    if (dl_) text_.draw_wrapped(dl_, rtl_ ? x_ : x_ + indent, y_, s, style, w_ - indent, color, 0, line_spacing, align);
     y_ += lh * static_cast<float>(lines.size()) + spacing_after;
   }
   float x() const { return x_; }
@@ -33,6 +35,7 @@ class Column {
   TextEngine& text_;
   float x_, w_;
   float y_;
+  bool rtl_;
 };
 
 // What the page is drawn (or measured) with.
@@ -79,10 +82,11 @@ float image_and_caption(const Page& p, const core::Event& e, const TypeScale& ts
                                                             : view.status == ImageStatus::loading ? "image.loading"
                                                                                                   : "image.missing");
       const auto lines = p.text.wrap(msg, ts.label, box.w - 40 * u, 2);
-      float y = box.y + box.h / 2 - p.text.line_height(ts.label) * static_cast<float>(lines.size()) / 2;
+      const float lh = p.text.line_height(ts.label, msg);
+      float y = box.y + box.h / 2 - lh * static_cast<float>(lines.size()) / 2;
       for (const auto& line : lines) {
         p.text.draw(p.dl, box.x + 20 * u, y, line, ts.label, col(p.style.muted_ink), box.w - 40 * u, Align::center);
-        y += p.text.line_height(ts.label);
+        y += lh;
       }
     }
   }
@@ -110,11 +114,12 @@ std::pair<float, float> arrange(const Page& p, const core::Event& e) {
   const float image_bottom = image_and_caption(p, e, ts);
   const core::Rect text = shifted(l.detail_text, p.dy);
   // Portrait: the story starts below the picture and its caption, and everything is one column.
-  Column c(p.dl, p.text, text.x, portrait ? image_bottom + 28 * u : text.y, text.w);
-  Column under_image(p.dl, p.text, l.detail_side.x, image_bottom + 26 * u, l.detail_side.w);
+  Column c(p.dl, p.text, text.x, portrait ? image_bottom + 28 * u : text.y, text.w, l.rtl);
+  Column under_image(p.dl, p.text, l.detail_side.x, image_bottom + 26 * u, l.detail_side.w, l.rtl);
   Column& side = portrait ? c : under_image;
 
-  c.block(event_date(p.content, e, lang), ts.detail_date, col(tc), 4 * u);
+  const std::string date = event_date(p.content, e, lang);
+  c.block(date, ts.detail_date, col(tc), 4 * u, 1.0f, 0, reading_start(p.text, l.rtl, date));
   c.block(e.headline.get(lang, def), ts.detail_headline, col(st.ink), 16 * u);
   // The visitor's own language first: a translated summary beats a body in another language.
   const bool summary_instead = (!e.body.has(lang) && e.summary.has(lang)) || e.body.empty();

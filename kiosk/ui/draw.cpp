@@ -34,6 +34,12 @@ std::string event_date(const core::Content& c, const core::Event& e, const std::
   return core::format_range(e.start, e.end ? &*e.end : nullptr, c.strings, lang);
 }
 
+Align reading_start(TextEngine& text, bool rtl, std::string_view s) {
+  if (!rtl || text.is_rtl(s)) return Align::start;
+  // No strong character before an Arabic letter put after it: no letters of its own.
+  return text.is_rtl(std::string(s) + "\xD8\xA7") ? Align::end : Align::start;
+}
+
 TypeScale type_scale(const core::Viewport& vp) {
   const float u = vp.unit() * vp.text_scale;
   TypeScale t;
@@ -76,6 +82,11 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   const TypeScale ts = type_scale(vp);
   // Matches draw_card: padding, the date line, three headline lines.
   m.card_height_px = std::ceil(13 * u + text.line_height(ts.card_date) + 1 * u + 3 * text.line_height(ts.card_headline) + 10 * u);
+  m.card_top_px = 13 * u + text.line_height(ts.card_date) + 1 * u + 10 * u;
+  m.card_headline_line_px = text.line_height(ts.card_headline);
+  m.header = [&text, &content, vp](const core::KioskState& s, float most_px) {
+    return plan_header(text, content, s, vp, most_px).fit;
+  };
   const TextStyle button = type_scale(vp).button;
   const TextStyle chip = type_scale(vp).chip;
   m.button_line_px = text.line_height(button);

@@ -59,6 +59,39 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
                                             bool classroom, const core::Layout& layout, int index);
 
+// The header's title and hint as they fit at the visitor's text size: the title in at most two
+// lines at the largest size that fits (down to half its design size), the hint beside it with as
+// many of its whole parts (" · ") as fit, or left out when the title needs the width; the header
+// grows up to `most_px` (0: a quarter of the screen), never below its design height. The layout
+// sizes the header by `fit`, the view draws `title_lines` and `hint_lines` (planned again with the
+// header's height as `most_px`, which gives the same plan).
+struct HeaderPlan {
+  TextStyle title, hint;
+  std::vector<std::string> title_lines, hint_lines;
+  std::string hint_text;  // the version of the hint shown (all of it, or its leading parts)
+  float title_w = 0, hint_w = 0;
+  core::HeaderFit fit;
+};
+HeaderPlan plan_header(TextEngine& text, const core::Content& content, const core::KioskState& state,
+                       const core::Viewport& vp, float most_px = 0);
+
+// The attract screen's band as it fits at the visitor's text size: the highlight's date and
+// headline (at most three lines) and "Touch to explore" (at most two) in the language shown now,
+// each at the largest size that fits the band. `cut` when even the least size did not fit and a
+// line ends in an ellipsis. Positions are for a left-to-right screen (the view mirrors them).
+struct AttractPlan {
+  float pad = 0, text_w = 0;
+  int event = -1;  // the highlight shown, index into Content::events; -1 for none
+  TextStyle date, headline, invite;
+  std::string date_text, invite_lang;
+  std::vector<std::string> headline_lines, invite_lines;
+  float date_lh = 0, headline_lh = 0, invite_lh = 0, invite_inset = 0;
+  core::Rect pill;
+  bool cut = false;
+};
+AttractPlan plan_attract(TextEngine& text, const core::Content& content, const core::KioskState& state,
+                         const core::Layout& layout);
+
 void draw_frame(ImDrawList* dl, const Frame& f);
 
 }  // namespace kiosk::ui

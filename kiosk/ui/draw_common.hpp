@@ -7,6 +7,7 @@
 #include "core/color.hpp"
 #include "core/content.hpp"
 #include "core/layout.hpp"
+#include "ui/text.hpp"
 
 namespace kiosk::ui {
 
@@ -22,6 +23,11 @@ core::Rgba theme_color(const core::Content& c, const core::Event& e, bool high_c
 
 // The date a visitor reads for the event: its display_date, else its formatted start (and end).
 std::string event_date(const core::Content& c, const core::Event& e, const std::string& lang);
+
+// Where a line of `s` starts in a screen that reads right to left (`rtl`) or not: text with
+// letters aligns by its own direction; digits and punctuation alone (a date such as "1882–1943")
+// have none, so they start where the screen's reading starts: at the right in Urdu.
+Align reading_start(TextEngine& text, bool rtl, std::string_view s);
 
 // A soft drop shadow under a rounded rectangle.
 void draw_shadow(ImDrawList* dl, const core::Rect& r, float radius, float spread);

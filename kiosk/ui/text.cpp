@@ -272,11 +272,45 @@ float TextEngine::Impl::line_metric(TextStyle style, bool want_ascent) {
   return std::ceil(v);
 }
 
+// The metric of the faces that `text` is actually drawn with: a Latin name in an Urdu screen is
+// spaced as Latin, not as Nastaliq. Text of spaces and digits alone (no face of its own) keeps the
+// language's metric.
+float TextEngine::Impl::text_metric(std::string_view text, TextStyle style, bool want_ascent) {
+  std::string key;
+  key.reserve(text.size() + 16);
+  key += style.weight == Weight::bold ? 'b' : 'r';
+  key += language;
+  key += '\x1f';
+  key += text;
+  auto it = faces_used.find(key);
+  if (it == faces_used.end()) {
+    if (faces_used.size() > limits.shaped_runs) faces_used.clear();  // a bounded memo, rebuilt as needed
+    std::vector<int> used;
+    for (const int f : choose_faces(text, style.weight))
+      if (f >= 0 && std::find(used.begin(), used.end(), f) == used.end()) used.push_back(f);
+    it = faces_used.emplace(std::move(key), std::move(used)).first;
+  }
+  if (it->second.empty()) return line_metric(style, want_ascent);
+  // As line_metric: the first face's metric, widened for the faces in use (not for the language's).
+  const int px = pixel_size(style);
+  float v = face_metric(0, style.weight, px, want_ascent);
+  for (const int f : it->second) v = std::max(v, face_metric(f, style.weight, px, want_ascent));
+  return std::ceil(v);
+}
+
 float TextEngine::line_height(TextStyle style) {
   return impl_->ok() ? impl_->line_metric(style, false) : style.size_px * 1.4f;
 }
 
 float TextEngine::ascent(TextStyle style) { return impl_->ok() ? impl_->line_metric(style, true) : style.size_px; }
+
+float TextEngine::line_height(TextStyle style, std::string_view text) {
+  return impl_->ok() ? impl_->text_metric(text, style, false) : style.size_px * 1.4f;
+}
+
+float TextEngine::ascent(TextStyle style, std::string_view text) {
+  return impl_->ok() ? impl_->text_metric(text, style, true) : style.size_px;
+}
 
 bool TextEngine::is_rtl(std::string_view text) const {
   for (std::size_t i = 0; i < text.size();) {

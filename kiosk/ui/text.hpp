@@ -71,6 +71,11 @@ class TextEngine {
   float measure(std::string_view text, TextStyle style);  // advance width of one line, pixels
   float line_height(TextStyle style);                      // baseline to baseline, pixels
   float ascent(TextStyle style);                           // top of line to baseline, pixels
+  // The same for `text` as it is drawn: the largest metric of the faces its characters use (a
+  // Latin fallback string inside Urdu gets Latin spacing, not Nastaliq's); the language's metric
+  // for text with no face of its own. draw() and draw_wrapped() place lines by these.
+  float line_height(TextStyle style, std::string_view text);
+  float ascent(TextStyle style, std::string_view text);
   bool is_rtl(std::string_view text) const;                // first strong character is right-to-left
 
   // Splits `text` into lines no wider than `max_width`: at UAX #14 break opportunities, and inside

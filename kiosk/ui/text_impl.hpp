@@ -89,6 +89,8 @@ struct TextEngine::Impl {
   int pixel_size(TextStyle s) const;
   float face_metric(int face, Weight w, int px, bool want_ascent);
   float line_metric(TextStyle style, bool want_ascent);
+  float text_metric(std::string_view text, TextStyle style, bool want_ascent);
+  std::unordered_map<std::string, std::vector<int>> faces_used;  // key: weight + language + text
 };
 
 }  // namespace kiosk::ui

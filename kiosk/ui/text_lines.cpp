@@ -180,16 +180,17 @@ void TextEngine::draw(ImDrawList* dl, float x, float y, std::string_view line, T
                       float width, Align align) {
   if (!impl_->ok() || line.empty()) return;
   const bool rtl = is_rtl(line);
-  draw_shaped(*impl_, dl, x, std::round(y + ascent(style)), line, style, color, width, resolve(align, rtl), rtl);
+  draw_shaped(*impl_, dl, x, std::round(y + ascent(style, line)), line, style, color, width, resolve(align, rtl), rtl);
 }
 
 float TextEngine::draw_wrapped(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                                ImU32 color, int max_lines, float line_spacing, Align align) {
-  const float lh = line_height(style) * line_spacing;
+  // Lines are spaced by the faces the paragraph is drawn with (Latin in an Urdu screen as Latin).
+  const float lh = line_height(style, text) * line_spacing;
   // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.
   const bool rtl = is_rtl(text);
   const Edge edge = resolve(align, rtl);
-  const float a = ascent(style);
+  const float a = ascent(style, text);
   float cy = y;
   for (const auto& line : wrap(text, style, max_width, max_lines)) {
     if (impl_->ok() && !line.empty())

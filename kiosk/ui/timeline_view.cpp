@@ -18,7 +18,7 @@ void draw_eras(ImDrawList* dl, const Frame& f, const TypeScale& ts) {
     dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x1, l.axis.y), col(fill));
     dl->AddRectFilled(ImVec2(band.x0, l.timeline.y), ImVec2(band.x0 + 2 * u, l.axis.y), col(f.style.ink, 0.12f));
     const float pad = 16 * u, w = band.x1 - band.x0 - 2 * pad;
-    if (w < 60 * u) continue;
+    if (w < 60 * u || !l.era_labels) continue;  // no room, or the cards took the names' strip
     const auto lines = f.text.wrap(era.title.get(f.state.language, f.content.default_language), ts.era, w, 1);
     if (!lines.empty()) f.text.draw(dl, band.x0 + pad, l.timeline.y + 14 * u, lines[0], ts.era, col(f.style.muted_ink));
   }
@@ -58,13 +58,18 @@ void draw_card(ImDrawList* dl, const Frame& f, const TypeScale& ts, const core::
   const float pad = 22 * u, x = r.x + 10 * u + pad, w = r.w - 10 * u - 2 * pad;
   const std::string& lang = f.state.language;
   float y = r.y + 13 * u;
-  const auto date_lines = f.text.wrap(event_date(f.content, e, lang), ts.card_date, w, 1);
-  if (!date_lines.empty()) f.text.draw(dl, x, y, date_lines[0], ts.card_date, col(tc));
-  y += f.text.line_height(ts.card_date) + 1 * u;
-  const float lh = f.text.line_height(ts.card_headline);
+  // Lines start where reading starts: a date of digits alone sits at the right in Urdu too.
+  const std::string date = event_date(f.content, e, lang);
+  const auto date_lines = f.text.wrap(date, ts.card_date, w, 1);
+  const Align date_align = reading_start(f.text, l.rtl, date);
+  if (!date_lines.empty()) f.text.draw(dl, x, y, date_lines[0], ts.card_date, col(tc), w, date_align);
+  y += f.text.line_height(ts.card_date, date) + 1 * u;
+  // As many headline lines as the card holds, spaced by the script they are in (an English
+  // headline in the Urdu screen is spaced as English, so more of it shows).
+  const std::string& headline = e.headline.get(lang, f.content.default_language);
+  const float lh = f.text.line_height(ts.card_headline, headline);
   const int max_lines = std::max(1, static_cast<int>((r.bottom() - 8 * u - y) / lh));
-  f.text.draw_wrapped(dl, x, y, e.headline.get(lang, f.content.default_language), ts.card_headline, w, col(st.ink),
-                      max_lines);
+  f.text.draw_wrapped(dl, x, y, headline, ts.card_headline, w, col(st.ink), max_lines);
 }
 
 }  // namespace
@@ -108,7 +113,7 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
     dl->AddCircleFilled(c, b.rect.w / 2, col(f.style.card), 32);
     dl->AddCircleFilled(c, b.rect.w / 2 - 3 * u, col(f.style.ink), 32);
     const std::string n = "+" + std::to_string(b.count);
-    f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count) / 2, n, count,
+    f.text.draw(dl, c.x - f.text.measure(n, count) / 2, c.y - f.text.line_height(count, n) / 2, n, count,
                 col(f.style.card));
   }
 }

@@ -643,3 +643,77 @@ TEST_CASE("Tab reaches a count badge on the axis and Return zooms in to its even
   CHECK(zoomed_span < span / 2);
   CHECK(zoomed.state["mode"] == "browse");
 }
+
+namespace {
+
+// A tap on the centre of the first button for `target` (and `index`, when >= 0) in `state`, at
+// time `t`; "" when there is none.
+std::string tap_button(const json& state, const std::string& target, int index, double t) {
+  for (const auto& b : state["buttons"])
+    if (b["target"] == target && (index < 0 || b.value("index", -1) == index)) {
+      const json c = center_of(b);
+      return tap(t, c["x"].get<double>(), c["y"].get<double>());
+    }
+  return "";
+}
+
+// True when every button of `state` lies inside the window (but a story's related-event chips,
+// which scroll with its page and show only inside it).
+bool buttons_on_screen(const json& state) {
+  for (const auto& b : state["buttons"]) {
+    if (b["target"] == "related") continue;
+    const double x = b["x"], y = b["y"], w = b["w"], h = b["h"];
+    if (x < -1e-4 || y < -1e-4 || x + w > 1 + 1e-4 || y + h > 1 + 1e-4) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("at 200 percent text every language keeps its title uncut, two headline lines and its controls on screen") {
+  // Every language on the short screen, where space is tightest; three scripts on the usual one
+  // (tests/ui/fit_test.cpp measures every language at every size and screen without rendering).
+  const char* langs[] = {"en", "es", "zh-Hant", "ko", "tl", "vi", "pa", "hi", "ur"};
+  for (const char* size : {"1280x800", "1920x1080"})
+    for (const char* lang : langs) {
+      const std::string l = lang;
+      if (std::string(size) == "1920x1080" && l != "en" && l != "zh-Hant" && l != "ur") continue;
+      INFO(lang << " at " << size);
+      const std::string extra = std::string("--lang ") + lang, name = std::string("big-") + lang + "-" + size;
+      // Aa, the largest text, and (later) high contrast, each found where the layout put it.
+      const Run home = screenshot(name + "-0", "", size, extra);
+      REQUIRE(home.exit_code == 0);
+      std::string session = tap_button(home.state, "display_menu", -1, 100);
+      REQUIRE_FALSE(session.empty());
+      const Run panel = screenshot(name + "-1", session, size, extra);
+      REQUIRE(panel.exit_code == 0);
+      session += tap_button(panel.state, "text_size", 3, 800);
+      const Run big_panel = screenshot(name + "-2", session, size, extra);
+      REQUIRE(big_panel.exit_code == 0);
+      CHECK(big_panel.state["text_scale"] == 2.0);
+      CHECK(big_panel.state["panel"] == "display");
+      CHECK(buttons_on_screen(big_panel.state));  // the display chooser fits at its largest text
+      const std::string contrast = tap_button(big_panel.state, "contrast", -1, 1500);
+      REQUIRE_FALSE(contrast.empty());
+      session += contrast + "{\"t_ms\":2200,\"type\":\"key\",\"key\":\"Escape\"}\n{\"t_ms\":3000,\"type\":\"wait\"}\n";
+      const Run r = screenshot(name, session, size, extra);
+      REQUIRE(r.exit_code == 0);
+      CHECK(r.state["high_contrast"] == true);
+      CHECK(r.state["panel"] == "none");
+      CHECK(r.state["missing_glyphs"] == 0);
+      CHECK(r.state["header"]["title_cut"] == false);
+      CHECK(r.state["header"]["title_lines"] <= 2);
+      CHECK(r.state["header"]["h"] <= 0.25);
+      CHECK(buttons_on_screen(r.state));
+      REQUIRE(r.state["cards"].size() >= 1);
+      for (const auto& card : r.state["cards"]) CHECK(card["headline_lines"] >= 2);
+      // The story at 200 %: its header fits too.
+      const json first = center_of(r.state["cards"][0]);
+      const Run detail = screenshot(name + "-detail", session + tap(3500, first["x"], first["y"]), size, extra);
+      REQUIRE(detail.exit_code == 0);
+      CHECK(detail.state["mode"] == "detail");
+      CHECK(detail.state["header"]["title_cut"] == false);
+      CHECK(detail.state["missing_glyphs"] == 0);
+      CHECK(buttons_on_screen(detail.state));
+    }
+}
