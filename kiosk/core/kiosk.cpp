@@ -187,8 +187,12 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
     case Target::theme_all: s.filters.clear(); break;
     case Target::era:
       s.panel = Panel::none;
-      if (hit.event >= 0 && hit.event < static_cast<int>(content.eras.size()))
-        animate_to(s, era_view(content.eras[static_cast<std::size_t>(hit.event)]), config);
+      if (hit.event >= 0 && hit.event < static_cast<int>(content.eras.size())) {
+        const Era& era = content.eras[static_cast<std::size_t>(hit.event)];
+        animate_to(s, era_view(era), config);
+        s.era_jump = era.id;  // for analytics, as the theme filters are
+        ++s.era_jumps;
+      }
       break;
     case Target::language:
       if (hit.event >= 0 && hit.event < static_cast<int>(content.languages.size())) s.language = content.languages[hit.event];

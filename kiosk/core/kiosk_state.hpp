@@ -49,6 +49,8 @@ struct KioskState {
   int focus_index = -1;                 // ... and which one of that kind (a language, a tour, a digit)
   std::string language;                 // visitor's language code
   std::vector<std::string> filters;     // theme ids shown; empty = all
+  int era_jumps = 0;                    // era jump buttons used since the session began ...
+  std::string era_jump;                 // ... and the id of the era the last one went to
   double now_ms = 0;                    // time of the last update, ms
   double last_input_ms = 0;             // time of the last visitor input, ms
   double idle_seconds = 0;              // seconds since the last input
