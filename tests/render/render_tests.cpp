@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -642,4 +643,155 @@ TEST_CASE("Tab reaches a count badge on the axis and Return zooms in to its even
   const double zoomed_span = zoomed.state["view"]["end"].get<double>() - zoomed.state["view"]["start"].get<double>();
   CHECK(zoomed_span < span / 2);
   CHECK(zoomed.state["mode"] == "browse");
+}
+
+// Issue 5 §7: the scripted drag, fling, pinch and tap sessions through the screenshot path, each
+// checked on its STATE.json.
+namespace {
+
+std::string finger(double t, const char* type, int id, double x, double y) {
+  std::ostringstream s;
+  s.precision(9);
+  s << "{\"t_ms\":" << t << ",\"type\":\"" << type << "\",\"id\":" << id << ",\"x\":" << x << ",\"y\":" << y << "}\n";
+  return s.str();
+}
+
+// One finger from x0 to x1 at height y in ten moves over 300 ms; it lifts `rest_ms` after the
+// last move (at once: a fling; 300 ms later: none).
+std::string swipe(double t, double x0, double x1, double y, double rest_ms) {
+  std::string s = finger(t, "finger_down", 1, x0, y);
+  for (int i = 1; i <= 10; ++i) s += finger(t + 30 * i, "finger_move", 1, x0 + (x1 - x0) * i / 10.0, y);
+  return s + finger(t + 300 + rest_ms, "finger_up", 1, x1, y);
+}
+
+double span_of(const json& state) { return state["view"]["end"].get<double>() - state["view"]["start"].get<double>(); }
+
+// The year at normalised x across the window (the time axis spans the whole width).
+double year_at(const json& state, double x) { return state["view"]["start"].get<double>() + x * span_of(state); }
+
+const json* card_of(const json& state, const std::string& id) {
+  for (const auto& c : state["cards"])
+    if (c["id"] == id) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a pinch-out around a card keeps that card under the fingers") {
+  for (const std::string size : {"1920x1080", "1280x800"}) {
+    INFO(size);
+    const Run home = screenshot("pinch-home", zoom_in(0), size);
+    REQUIRE(home.exit_code == 0);
+    const double w = home.state["window"]["width"];
+    // The card nearest the middle of the screen, held 20 px inside its start (its date's end).
+    REQUIRE_FALSE(home.state["cards"].empty());
+    json card;
+    for (const auto& c : home.state["cards"])
+      if (card.is_null() || std::abs(c["x"].get<double>() - 0.5) < std::abs(card["x"].get<double>() - 0.5)) card = c;
+    const double cx = card["x"].get<double>() + 20 / w, cy = card["y"].get<double>() + card["h"].get<double>() / 2;
+    const double date = year_at(home.state, cx);
+    // Two fingers 120 px apart spread to 600 px apart about (cx, cy): a five-fold zoom; they rest,
+    // then lift, so nothing flings.
+    std::string s = zoom_in(0);
+    s += finger(1000, "finger_down", 1, cx - 60 / w, cy) + finger(1008, "finger_down", 2, cx + 60 / w, cy);
+    for (int i = 1; i <= 12; ++i) {
+      const double half = (60 + 20 * i) / w;
+      s += finger(1030 + 16 * i, "finger_move", 1, cx - half, cy) + finger(1030 + 16 * i, "finger_move", 2, cx + half, cy);
+    }
+    s += finger(1500, "finger_up", 1, cx - 300 / w, cy) + finger(1500, "finger_up", 2, cx + 300 / w, cy);
+    const Run pinched = screenshot("pinch-out", s, size);
+    REQUIRE(pinched.exit_code == 0);
+    CHECK(pinched.state["mode"] == "browse");  // not taken for a tap on the card
+    CHECK(span_of(pinched.state) == Approx(span_of(home.state) / 5).epsilon(0.01));
+    // The date under the fingers stays there within a pixel, and so does the card.
+    CHECK(std::abs(year_at(pinched.state, cx) - date) / span_of(pinched.state) * w <= 1.0);
+    const json* after = card_of(pinched.state, card["id"]);
+    REQUIRE(after);
+    CHECK((*after)["x"].get<double>() <= cx);
+    CHECK((*after)["x"].get<double>() + (*after)["w"].get<double>() >= cx);
+    CHECK((*after)["y"].get<double>() <= cy);
+    CHECK((*after)["y"].get<double>() + (*after)["h"].get<double>() >= cy);
+  }
+}
+
+TEST_CASE("a fling ends further than the drag alone") {
+  const Run start = screenshot("fling-start", zoom_in(0));
+  REQUIRE(start.exit_code == 0);
+  const double span = span_of(start.state);
+  // The same drag to the left by a tenth of the screen, released after a rest or while still moving
+  // (short enough that the fling comes to rest before the end of the history).
+  const Run dragged = screenshot("fling-dragged", zoom_in(0) + swipe(1000, 0.55, 0.45, 0.2, 300) + "{\"t_ms\":8000,\"type\":\"wait\"}\n");
+  const Run flung = screenshot("fling-flung", zoom_in(0) + swipe(1000, 0.55, 0.45, 0.2, 0) + "{\"t_ms\":8000,\"type\":\"wait\"}\n");
+  REQUIRE(dragged.exit_code == 0);
+  REQUIRE(flung.exit_code == 0);
+  const double s0 = start.state["view"]["start"];
+  const double drag_travel = dragged.state["view"]["start"].get<double>() - s0;
+  const double fling_travel = flung.state["view"]["start"].get<double>() - s0;
+  CHECK(drag_travel == Approx(0.1 * span).epsilon(0.01));  // the drag alone: exactly the distance dragged
+  CHECK(fling_travel > 1.5 * drag_travel);                  // the fling carries on well past it
+  CHECK(span_of(flung.state) == Approx(span));              // and only pans
+  CHECK(flung.state["overscroll"] == 0.0);                  // it has come to rest inside the history
+  CHECK(flung.state["mode"] == "browse");
+}
+
+TEST_CASE("a five-finger mash does not move the view wildly") {
+  const Run start = screenshot("mash-start", zoom_in(0));
+  REQUIRE(start.exit_code == 0);
+  // Five fingers land across the screen and scrub in different directions for 600 ms.
+  auto mash = [](int fingers) {
+    std::string s = zoom_in(0);
+    const double x0[] = {0.3, 0.42, 0.55, 0.68, 0.8}, y0[] = {0.45, 0.6, 0.4, 0.55, 0.5};
+    for (int f = 0; f < fingers; ++f) s += finger(1000 + 5 * f, "finger_down", f + 1, x0[f], y0[f]);
+    for (int i = 1; i <= 36; ++i)
+      for (int f = 0; f < fingers; ++f) {
+        const double phase = i * 0.45 + f * 1.3, r = 0.015 * (1 + f % 3);
+        s += finger(1030 + 16 * i + f, "finger_move", f + 1, x0[f] + r * std::sin(phase), y0[f] + r * std::cos(phase));
+      }
+    for (int f = 0; f < fingers; ++f) s += finger(1700 + 7 * f, "finger_up", f + 1, x0[f], y0[f]);
+    return s + "{\"t_ms\":6000,\"type\":\"wait\"}\n";
+  };
+  const Run five = screenshot("mash-five", mash(5)), two = screenshot("mash-two", mash(2));
+  REQUIRE(five.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK(five.state["mode"] == "browse");
+  CHECK(five.state["panel"] == "none");
+  // Fingers beyond two are ignored: the view is the one the first two fingers alone give ...
+  CHECK(five.state["view"]["start"].get<double>() == Approx(two.state["view"]["start"].get<double>()).margin(1e-9));
+  CHECK(five.state["view"]["end"].get<double>() == Approx(two.state["view"]["end"].get<double>()).margin(1e-9));
+  // ... and that stays near where it was: the span within 25 %, the middle within a tenth of it.
+  const double span = span_of(start.state);
+  CHECK(span_of(five.state) > span / 1.25);
+  CHECK(span_of(five.state) < span * 1.25);
+  const double mid0 = (start.state["view"]["start"].get<double>() + start.state["view"]["end"].get<double>()) / 2;
+  const double mid1 = (five.state["view"]["start"].get<double>() + five.state["view"]["end"].get<double>()) / 2;
+  CHECK(std::abs(mid1 - mid0) < 0.1 * span);
+  CHECK(five.state["overscroll"] == 0.0);
+}
+
+TEST_CASE("tap, then swipe, then close returns to the start range") {
+  const std::string navigate = zoom_in(0) + drag(100, 0.6, 0.4, 0.2);
+  const Run browse = screenshot("tsc-browse", navigate);
+  REQUIRE(browse.exit_code == 0);
+  REQUIRE_FALSE(browse.state["cards"].empty());
+  const json card = browse.state["cards"][0];
+  std::string s = navigate + tap(2000, center_of(card)["x"], center_of(card)["y"]);
+  const Run detail = screenshot("tsc-detail", s);
+  REQUIRE(detail.state["mode"] == "detail");
+  REQUIRE(detail.state["selected_event"] == card["id"]);
+  // A quick swipe across the story, right to left: its later neighbour.
+  s += swipe(3000, 0.75, 0.35, 0.5, 0);
+  const Run swiped = screenshot("tsc-swiped", s);
+  CHECK(swiped.state["mode"] == "detail");
+  CHECK(swiped.state["selected_event"] != card["id"]);
+  CHECK(swiped.state["selected_event"].is_string());
+  const json back = button_of(swiped.state, "back");
+  REQUIRE(back.is_object());
+  s += tap(4500, center_of(back)["x"], center_of(back)["y"]);
+  const Run closed = screenshot("tsc-closed", s);
+  REQUIRE(closed.exit_code == 0);
+  CHECK(closed.state["mode"] == "browse");
+  CHECK(closed.state["selected_event"].is_null());
+  CHECK(closed.state["view"]["start"].get<double>() == Approx(browse.state["view"]["start"].get<double>()));
+  CHECK(closed.state["view"]["end"].get<double>() == Approx(browse.state["view"]["end"].get<double>()));
+  CHECK(closed.state["overscroll"] == 0.0);
 }
