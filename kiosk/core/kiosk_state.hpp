@@ -57,6 +57,7 @@ struct KioskState {
   std::optional<ViewAnimation> animation;  // a button zoom or a return home in progress
   double fling_px_per_ms = 0;           // inertia after a drag; 0 when still
   Panel panel = Panel::none;
+  double panel_scroll = 0;              // a theme or era chooser too tall for the screen: px its items are scrolled up
   std::string tour;                     // id of the tour being followed, "" when none
   int tour_step = -1;                   // index of the tour's current stop
   double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)

@@ -109,17 +109,19 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     // Related-event chips scroll with the detail page: they show only inside its area.
     const bool chip = b.target == core::Target::related;
     if (chip) dl->PushClipRect(tl(l.detail_scroll_area), br(l.detail_scroll_area), true);
+    // A chooser too tall for the screen scrolls its items inside its area (room for the focus ring).
+    const core::Rect& area = l.chooser_scroll_area;
+    const bool scrolled = area.w > 0 && (b.target == core::Target::theme || b.target == core::Target::era);
+    if (scrolled) dl->PushClipRect(ImVec2(area.x, area.y - 10 * u), ImVec2(area.right(), area.bottom() + 10 * u), true);
     if (focused) {  // keyboard/switch focus
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
                   col(st.ink), r, 0, 6 * u);
     }
-    if (b.target == core::Target::theme) {
-      draw_theme_chip(dl, f, b);
-      continue;
-    }
-    if (b.target == core::Target::era) {
-      draw_era_button(dl, f, b);
+    if (b.target == core::Target::theme || b.target == core::Target::era) {
+      if (b.target == core::Target::theme) draw_theme_chip(dl, f, b);
+      else draw_era_button(dl, f, b);
+      if (scrolled) dl->PopClipRect();
       continue;
     }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
@@ -197,6 +199,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     }
   }
   draw_detail_scroll_indicator(dl, f);  // over the chips that scrolled under its fade
+  draw_chooser_scroll(dl, f);
 }
 
 }  // namespace kiosk::ui

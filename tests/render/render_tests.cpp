@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -794,4 +795,102 @@ TEST_CASE("tap, then swipe, then close returns to the start range") {
   CHECK(closed.state["view"]["start"].get<double>() == Approx(browse.state["view"]["start"].get<double>()));
   CHECK(closed.state["view"]["end"].get<double>() == Approx(browse.state["view"]["end"].get<double>()));
   CHECK(closed.state["overscroll"] == 0.0);
+}
+
+namespace {
+
+struct Pixels {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;
+  // Mean and spread of each channel over the rect (pixels), rows and columns inset by `inset`.
+  std::array<double, 6> stats(double x, double y, double rw, double rh, double inset) const {
+    std::array<double, 3> sum{}, sq{};
+    double n = 0;
+    for (int py = static_cast<int>(y + inset); py < static_cast<int>(y + rh - inset); ++py)
+      for (int px = static_cast<int>(x + inset); px < static_cast<int>(x + rw - inset); ++px) {
+        const unsigned char* q = &rgba[(static_cast<std::size_t>(py) * w + px) * 4];
+        for (int c = 0; c < 3; ++c) {
+          sum[c] += q[c];
+          sq[c] += static_cast<double>(q[c]) * q[c];
+        }
+        ++n;
+      }
+    std::array<double, 6> out{};
+    for (int c = 0; c < 3; ++c) {
+      out[c] = sum[c] / std::max(1.0, n);
+      out[3 + c] = std::sqrt(std::max(0.0, sq[c] / std::max(1.0, n) - out[c] * out[c]));
+    }
+    return out;
+  }
+};
+
+Pixels load_pixels(const std::string& path) {
+  Pixels p;
+  int channels = 0;
+  unsigned char* px = stbi_load(path.c_str(), &p.w, &p.h, &channels, 4);
+  if (!px) return p;
+  p.rgba.assign(px, px + static_cast<std::size_t>(p.w) * p.h * 4);
+  stbi_image_free(px);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the Eras chooser shows each era's illustration, with its alt text, and marks the current era") {
+  std::ifstream timeline_file(std::string(CONTENT_DIR) + "/timeline.json");
+  const json timeline = json::parse(timeline_file);
+  const std::string images = std::string(CONTENT_DIR) + "/../images/";
+  for (const auto& [size, extra] : {std::pair{"1920x1080", ""}, std::pair{"1280x800", "--lang tl"}}) {
+    INFO(size << " " << extra);
+    const Run home = screenshot("era-art-home", "", size, extra);
+    const json eras_menu = button_of(home.state, "eras_menu");
+    REQUIRE(eras_menu.is_object());
+    std::string session = tap(0, center_of(eras_menu)["x"], center_of(eras_menu)["y"]);
+    const Run first = screenshot("era-art-first", session, size, extra);
+    REQUIRE(first.state["panel"] == "eras");
+    for (const auto& b : first.state["buttons"]) CHECK_FALSE(b.value("selected", false));  // the whole history: no era fills half
+    // Jump to the third era, then open the chooser again: that era is marked as the current one.
+    const json third = button_of(first.state, "era", 2);
+    REQUIRE(third.is_object());
+    session += tap(1000, center_of(third)["x"], center_of(third)["y"]);
+    const Run jumped = screenshot("era-art-jumped", session + "{\"t_ms\":2000,\"type\":\"wait\"}\n", size, extra);
+    const json again = button_of(jumped.state, "eras_menu");
+    REQUIRE(again.is_object());
+    session += tap(2500, center_of(again)["x"], center_of(again)["y"]);
+    const Run panel = screenshot("era-art", session, size, extra);
+    REQUIRE(panel.exit_code == 0);
+    REQUIRE(panel.state["panel"] == "eras");
+    const Pixels shot = load_pixels(panel.png);
+    REQUIRE(shot.w > 0);
+    const double w = shot.w, h = shot.h;
+    int drawn = 0, current = 0;
+    for (const auto& b : panel.state["buttons"]) {
+      if (b["target"] != "era") continue;
+      if (b.value("selected", false)) current += b["index"] == 2 ? 1 : 100;
+      const json& era = timeline["eras"][b["index"].get<std::size_t>()];
+      REQUIRE(b.contains("art"));  // every bundled era has its picture, and there is room for it
+      CHECK(b["image"] == era["image"]);
+      const std::string lang = extra[0] ? "tl" : "en";
+      CHECK(b["alt"] == (era["alt"].contains(lang) ? era["alt"][lang] : era["alt"]["en"]));
+      CHECK(b["alt"].get<std::string>().size() > 20);
+      // The picture drawn in its box: its colours on average as in the file, and not a flat tint.
+      const json& a = b["art"];
+      const Pixels source = load_pixels(images + era["image"].get<std::string>());
+      REQUIRE(source.w > 0);
+      const auto want = source.stats(0, source.h * 0.1, source.w, source.h * 0.8, 0);
+      const auto got = shot.stats(a["x"].get<double>() * w, a["y"].get<double>() * h, a["w"].get<double>() * w,
+                                  a["h"].get<double>() * h, 4);
+      INFO(era["id"] << " drawn mean " << got[0] << "," << got[1] << "," << got[2] << " file " << want[0] << "," << want[1]
+                     << "," << want[2]);
+      for (int c = 0; c < 3; ++c) CHECK(std::abs(got[c] - want[c]) < 18);
+      CHECK(got[3] + got[4] + got[5] > 30);
+      // The picture sits inside its button, at the start of the line of reading.
+      CHECK(a["x"].get<double>() >= b["x"].get<double>());
+      CHECK(a["x"].get<double>() + a["w"].get<double>() <= b["x"].get<double>() + b["w"].get<double>() + 1e-6);
+      CHECK(a["x"].get<double>() - b["x"].get<double>() < 0.02);
+      ++drawn;
+    }
+    CHECK(drawn == static_cast<int>(timeline["eras"].size()));
+    CHECK(current == 1);  // the third era, and only it
+  }
 }
