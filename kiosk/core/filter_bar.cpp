@@ -92,9 +92,10 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
   // The title is drawn in a type 36/32 of the buttons' from 34 px below the panel's top.
   const float title_h = std::max(80 * u, 34 * u + 1.125f * line + 14 * u - pad);
   const float max_w = vp.width - 2 * z.margin, inner_max = max_w - 2 * pad;
-  // A chip: padding, the colour swatch and its space (themes) or the room for the mark of the
-  // current era (eras), the label, padding.
-  const float extra = 2 * 28 * u + 24 * u + (themes ? 58 * u : 44 * u);
+  // Around a chip's label, as draw_theme_chip and draw_era_button place it (and 4 px to spare):
+  // padding, the colour swatch and its space (themes) or the room for the mark of the current era
+  // (eras), padding; an era's picture takes its own width more.
+  const float extra = themes ? 2 * 28 * u + 58 * u + 4 * u : 2 * 26 * u + 44 * u + 4 * u;
   // An era's years go under its name in the label type (25/32 of the button type's).
   const float dates_h = themes ? 0.0f : 0.8f * line;
   const float vpad = 12 * u + 16 * u;  // above and below the lines of an item
@@ -127,9 +128,9 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
     g.rows = std::max(1, (n + cols - 1) / cols);
     g.art = art;
     g.dates = dates;
-    const float own = extra + (art ? art_w + 16 * u : 0);
+    const float own = extra + (art ? art_w : 0);
     const auto fcols = static_cast<float>(cols);
-    const float pref = std::min(inner_max, std::max(widest + own, 2 * z.button_h));
+    const float pref = std::min(inner_max, std::max(widest + own + 24 * u, 2 * z.button_h));  // a little air
     const float grid_w = fcols * std::min(pref, (inner_max - (fcols - 1) * gap) / fcols) + (fcols - 1) * gap;
     g.w = std::min(max_w, std::max({grid_w, actions_w, title_w * 1.2f}) + 2 * pad);
     g.item_w = (g.w - 2 * pad - (fcols - 1) * gap) / fcols;  // the items fill the panel's width
