@@ -197,9 +197,9 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
     }
   }
   const float items_h = grid.items_h;
-  // A chooser that scrolls leaves the header in view; one that fits only over the header covers it
-  // from the top of the screen (never cutting through its lines).
-  float panel_h = found ? grid.panel_h : band_bottom - z.top;
+  // A chooser that fits only over the header, or scrolls, covers the header from the top of the
+  // screen (never cutting through its lines).
+  float panel_h = found ? grid.panel_h : band_bottom - band_top;
   if (!found) {  // the scrolling area ends half-way through a row: the cut row says there is more
     const float most = panel_h - (2 * pad + title_h + 1.5f * gap + action_h);
     float end = 0;  // the bottom of the rows shown whole
@@ -211,7 +211,7 @@ std::vector<Button> layout_filter_panel(const Content& content, const KioskState
     }
     if (whole > 0) panel_h -= most - (end + gap + grid.row_h[whole] / 2);
   }
-  const float y = !found ? band_bottom - panel_h : top < z.top ? top : std::max(top, bottom - panel_h);
+  const float y = !found ? band_top : top < z.top ? top : std::max(top, bottom - panel_h);
   out.chooser = Rect{(vp.width - grid.w) / 2, y, grid.w, panel_h};
   const Rect& p = out.chooser;
   const float area_y = p.y + pad + title_h;

@@ -98,6 +98,7 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
                  : state.panel == Panel::themes ? "themes" : state.panel == Panel::eras ? "eras" : "none"},
       {"chooser_scroll", layout.chooser_scroll_max > 0 ? std::clamp(state.panel_scroll, 0.0, static_cast<double>(layout.chooser_scroll_max)) : 0.0},
       {"chooser_scroll_max", layout.chooser_scroll_max},  // px a too-tall theme or era chooser's items can scroll; 0 when they fit
+      {"chooser_scroll_area", layout.chooser_scroll_area.w > 0 ? rect(layout.chooser_scroll_area) : json(nullptr)},
       {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},

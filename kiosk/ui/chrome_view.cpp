@@ -112,7 +112,10 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     // A chooser too tall for the screen scrolls its items inside its area (room for the focus ring).
     const core::Rect& area = l.chooser_scroll_area;
     const bool scrolled = area.w > 0 && (b.target == core::Target::theme || b.target == core::Target::era);
-    if (scrolled) dl->PushClipRect(ImVec2(area.x, area.y - 10 * u), ImVec2(area.right(), area.bottom() + 10 * u), true);
+    // Where nothing is cut (at the top, at the end) there is room for the focus ring.
+    const bool at_top = f.state.panel_scroll <= 0, at_end = f.state.panel_scroll >= l.chooser_scroll_max;
+    if (scrolled)
+      dl->PushClipRect(ImVec2(area.x, area.y - (at_top ? 10 * u : 0)), ImVec2(area.right(), area.bottom() + (at_end ? 10 * u : 0)), true);
     if (focused) {  // keyboard/switch focus
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),

@@ -894,3 +894,53 @@ TEST_CASE("the Eras chooser shows each era's illustration, with its alt text, an
     CHECK(current == 1);  // the third era, and only it
   }
 }
+
+TEST_CASE("in Tagalog at 200 percent on 1280x800 the theme chooser scrolls, and its last chip can be read and tapped") {
+  std::ifstream timeline_file(std::string(CONTENT_DIR) + "/timeline.json");
+  const json timeline = json::parse(timeline_file);
+  const std::size_t last = timeline["themes"].size() - 1;
+  const std::string size = "1280x800", extra = "--lang tl";
+  const Run home = screenshot("scroll-home", "", size, extra);
+  const json display = button_of(home.state, "display_menu");
+  REQUIRE(display.is_object());
+  std::string s = tap(0, center_of(display)["x"], center_of(display)["y"]);
+  const Run chooser = screenshot("scroll-aa", s, size, extra);
+  const json largest = button_of(chooser.state, "text_size", 3);
+  REQUIRE(largest.is_object());
+  s += tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+  const Run big = screenshot("scroll-big", s, size, extra);
+  const json themes = button_of(big.state, "themes_menu");
+  REQUIRE(themes.is_object());
+  s += tap(3000, center_of(themes)["x"], center_of(themes)["y"]);
+  const Run top = screenshot("scroll-top", s, size, extra);
+  REQUIRE(top.state["panel"] == "themes");
+  const double max = top.state["chooser_scroll_max"];
+  REQUIRE(max > 0);  // eight Tagalog theme names at 200 % do not fit 800 px
+  CHECK(top.state["chooser_scroll"] == 0.0);
+  const json area = top.state["chooser_scroll_area"];
+  REQUIRE(area.is_object());
+  auto within = [&](const json& b) {
+    return b["y"].get<double>() >= area["y"].get<double>() - 1e-6 &&
+           b["y"].get<double>() + b["h"].get<double>() <= area["y"].get<double>() + area["h"].get<double>() + 1e-6;
+  };
+  CHECK(within(button_of(top.state, "theme", 0)));
+  CHECK_FALSE(within(button_of(top.state, "theme", static_cast<int>(last))));
+  // A finger drags the chips up by 0.3 of the screen: they follow it, the timeline does not move.
+  s += vertical_drag(4000, 0.5, 0.65, 0.35);
+  const Run dragged = screenshot("scroll-dragged", s, size, extra);
+  CHECK(dragged.state["panel"] == "themes");
+  CHECK(dragged.state["chooser_scroll"].get<double>() == Approx(std::min(max, 0.3 * 800)).margin(2));
+  CHECK(dragged.state["view"] == top.state["view"]);
+  // To the end, where the last chip shows whole; a tap on it filters by that theme.
+  s += key(5000, "End");
+  const Run end = screenshot("scroll-end", s, size, extra);
+  CHECK(end.state["chooser_scroll"] == max);
+  const json chip = button_of(end.state, "theme", static_cast<int>(last));
+  REQUIRE(chip.is_object());
+  CHECK(within(chip));
+  s += tap(6000, center_of(chip)["x"], center_of(chip)["y"]);
+  const Run chosen = screenshot("scroll-chosen", s, size, extra);
+  CHECK(chosen.state["filters"] == json::array({timeline["themes"][last]["id"]}));
+  CHECK(chosen.state["panel"] == "themes");  // the chooser stays open for more chips
+  CHECK(chosen.state["missing_glyphs"] == 0);
+}
