@@ -84,6 +84,10 @@ struct LayoutMetrics {
   std::function<int(const std::string&, float width)> chip_label_lines = [](const std::string&, float) { return 1; };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
+  // How many lines a label given as text wraps to in the button type within `width`.
+  std::function<int(const std::string&, float width)> button_label_lines = [](const std::string& s, float width) {
+    return std::max(1, static_cast<int>(std::ceil(16.0 * static_cast<double>(s.size()) / std::max(1.0f, width))));
+  };
   // The detail page of event `index` laid out in `layout`'s detail rects (unscrolled): the y where
   // its main column (date, headline, story, quote) ends, and where its side column (the caption,
   // solidarity and sources under the picture; in portrait, the rest of the one column) ends.
@@ -91,10 +95,6 @@ struct LayoutMetrics {
       [](const Layout&, int) { return std::pair{0.0f, 0.0f}; };
   // Height of a line of button text in the current language and text size; 0 = estimate it.
   float button_line_px = 0;
-  // How many lines a label given as text wraps to in the button type within `width`.
-  std::function<int(const std::string&, float width)> button_label_lines = [](const std::string& s, float width) {
-    return std::max(1, static_cast<int>(std::ceil(16.0 * static_cast<double>(s.size()) / std::max(1.0f, width))));
-  };
 };
 
 struct Layout {
