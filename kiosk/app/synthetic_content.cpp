@@ -127,6 +127,15 @@ bool write_synthetic_content(const fs::path& dir, int events, const fs::path& te
       if (ec) timeline["attract"].erase("image");
     }
   }
+  if (timeline.contains("eras") && timeline["eras"].is_array())  // the eras keep their pictures, as the kiosk shows them
+    for (json& era : timeline["eras"]) {
+      if (!era.is_object() || !era.contains("image") || !era["image"].is_string()) continue;
+      const std::string art = era["image"].get<std::string>();
+      const fs::path to = dir / "images" / art;
+      fs::create_directories(to.parent_path(), ec);
+      fs::copy_file(template_content.parent_path() / "images" / art, to, fs::copy_options::overwrite_existing, ec);
+      if (ec) era.erase("image");
+    }
   if (!write_text(dir / "content" / "timeline.json", timeline.dump(1), error)) return false;
   for (int k = 0; k < kImages; ++k) {
     char name[32];

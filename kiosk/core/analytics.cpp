@@ -151,6 +151,11 @@ std::vector<Record> analytics_records(AnalyticsSession& a, const KioskState& bef
     r["themes"] = after.filters;
     out.push_back(r);
   }
+  if (after.era_jumps > before.era_jumps) {  // an era button was used (a reset sets the count back)
+    Record r = visitor_record(a, now, "era_jump");
+    r["era"] = after.era_jump;
+    out.push_back(r);
+  }
   return out;
 }
 

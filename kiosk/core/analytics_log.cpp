@@ -19,7 +19,8 @@ std::string check(const json& r) {
   if (!is_text(r, "ev")) return "\"ev\" (the kind of record) is missing";
   const std::string ev = r["ev"].get<std::string>();
   const bool visitor = ev.starts_with("session_") || ev.starts_with("tour_") || ev == "event_view" ||
-                       ev == "language_change" || ev == "idle_warning" || ev == "extended";
+                       ev == "language_change" || ev == "idle_warning" || ev == "extended" ||
+                       ev == "filter" || ev == "era_jump";
   if (visitor && !is_text(r, "session")) return "\"" + ev + "\" needs the \"session\" it belongs to";
   if (ev == "session_end" && !is_number(r, "duration_s")) return "\"session_end\" needs a number \"duration_s\"";
   if (ev == "event_view" && (!is_text(r, "id") || !is_number(r, "dwell_s")))
@@ -28,6 +29,7 @@ std::string check(const json& r) {
   if (ev == "tour_end" && !(r.contains("completed") && r["completed"].is_boolean()))
     return "\"tour_end\" needs \"completed\": true or false";
   if (ev == "language_change" && !is_text(r, "to")) return "\"language_change\" needs the language it changed \"to\"";
+  if (ev == "era_jump" && !is_text(r, "era")) return "\"era_jump\" needs the \"era\" id it went to";
   return "";
 }
 

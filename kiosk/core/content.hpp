@@ -52,6 +52,7 @@ struct Era {
   Date start, end;
   double t0 = 0, t1 = 0;  // decimal years
   Rgba color;
+  Media art;  // its illustration (shown on its button in the Eras chooser); art.image "" when none
 };
 
 struct Theme {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <tuple>
 
 #include "core/detail_scroll.hpp"
 #include "core/filter_bar.hpp"
@@ -169,6 +170,20 @@ void move_focus(KioskState& s, const Content& content, int step, const KioskConf
     animate_to(s, pan_by(target, t - (target.start + target.span() * 0.35)), config);
 }
 
+// A theme or era chooser taller than the screen: its items scroll by `px` (positive: further down).
+void chooser_scroll_by(KioskState& s, const Layout& layout, double px) {
+  s.panel_scroll = std::clamp(std::clamp(s.panel_scroll, 0.0, static_cast<double>(layout.chooser_scroll_max)) + px, 0.0,
+                              static_cast<double>(layout.chooser_scroll_max));
+}
+
+// Scrolls the chooser's items so that `r` (an item as laid out now) shows whole in its area.
+void chooser_scroll_to_show(KioskState& s, const Layout& layout, const Rect& r) {
+  const Rect& a = layout.chooser_scroll_area;
+  if (a.w <= 0) return;
+  if (r.y < a.y) chooser_scroll_by(s, layout, r.y - a.y);
+  else if (r.bottom() > a.bottom()) chooser_scroll_by(s, layout, r.bottom() - a.bottom());
+}
+
 void activate(KioskState& s, const Content& content, const Layout& layout, Hit hit, const KioskConfig& config) {
   const double mid = (s.view.start + s.view.end) / 2;
   const View target = s.animation ? s.animation->to : s.view;
@@ -181,14 +196,24 @@ void activate(KioskState& s, const Content& content, const Layout& layout, Hit h
     case Target::language_menu: s.panel = Panel::languages; break;
     case Target::tour_menu: s.panel = Panel::tours; break;
     case Target::close_panel: s.panel = Panel::none; break;
-    case Target::themes_menu: s.panel = Panel::themes; break;
-    case Target::eras_menu: s.panel = Panel::eras; break;
+    case Target::themes_menu:
+      s.panel = Panel::themes;
+      s.panel_scroll = 0;
+      break;
+    case Target::eras_menu:
+      s.panel = Panel::eras;
+      s.panel_scroll = 0;
+      break;
     case Target::theme: s.filters = toggle_theme(content, s.filters, hit.event); break;  // the chooser stays open
     case Target::theme_all: s.filters.clear(); break;
     case Target::era:
       s.panel = Panel::none;
-      if (hit.event >= 0 && hit.event < static_cast<int>(content.eras.size()))
-        animate_to(s, era_view(content.eras[static_cast<std::size_t>(hit.event)]), config);
+      if (hit.event >= 0 && hit.event < static_cast<int>(content.eras.size())) {
+        const Era& era = content.eras[static_cast<std::size_t>(hit.event)];
+        animate_to(s, era_view(era), config);
+        s.era_jump = era.id;  // for analytics, as the theme filters are
+        ++s.era_jumps;
+      }
       break;
     case Target::language:
       if (hit.event >= 0 && hit.event < static_cast<int>(content.languages.size())) s.language = content.languages[hit.event];
@@ -254,7 +279,9 @@ bool focus_key(KioskState& s, const Content& content, const Layout& layout, cons
   const float row_px = std::max(1.0f, layout.viewport.height / 40);  // centres this close share a row
   auto order = [&](const Button* b) {
     const float x = b->rect.x + b->rect.w / 2;
-    return std::pair{static_cast<long>((b->rect.y + b->rect.h / 2) / row_px), layout.rtl ? -x : x};
+    // A chooser's items come before its actions, even those scrolled below them.
+    const int group = layout.chooser_scroll_max > 0 && b->target != Target::theme && b->target != Target::era;
+    return std::tuple{group, static_cast<long>((b->rect.y + b->rect.h / 2) / row_px), layout.rtl ? -x : x};
   };
   std::stable_sort(controls.begin(), controls.end(), [&](const Button* a, const Button* b) { return order(a) < order(b); });
   const auto focused = std::find_if(controls.begin(), controls.end(), [&](const Button* b) {
@@ -269,6 +296,7 @@ bool focus_key(KioskState& s, const Content& content, const Layout& layout, cons
     s.focus_index = next->index;
     s.focus_event.clear();
     if (next->target == Target::related) detail_scroll_to_show(s, layout, next->rect);  // a chip further down the page
+    if (next->target == Target::theme || next->target == Target::era) chooser_scroll_to_show(s, layout, next->rect);
     return true;
   }
   if ((c.key == "Return" || c.key == "Space" || c.key == "Keypad Enter") && focused != controls.end()) {
@@ -296,6 +324,13 @@ void on_key(KioskState& s, const Content& content, const Layout& layout, const C
   if (focus_key(s, content, layout, c, config)) return;
   if (s.panel != Panel::none) {
     if (k == "Escape") s.panel = Panel::none;
+    const float page = layout.chooser_scroll_area.h * 0.8f, step = layout.viewport.mm(15);
+    if (k == "Down") chooser_scroll_by(s, layout, step);
+    else if (k == "Up") chooser_scroll_by(s, layout, -step);
+    else if (k == "PageDown") chooser_scroll_by(s, layout, page);
+    else if (k == "PageUp") chooser_scroll_by(s, layout, -page);
+    else if (k == "End") chooser_scroll_by(s, layout, layout.chooser_scroll_max);
+    else if (k == "Home") chooser_scroll_by(s, layout, -layout.chooser_scroll_max);
     return;
   }
   // In a right-to-left language "next" lies to the left.
@@ -386,6 +421,11 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
         c.kind != CommandKind::key)
       continue;
     const bool navigation = c.kind == CommandKind::pan || c.kind == CommandKind::zoom || c.kind == CommandKind::fling;
+    if (navigation && layout.chooser_scroll_max > 0) {  // a chooser too tall for the screen: its items scroll
+      if (c.kind == CommandKind::pan) chooser_scroll_by(s, layout, -c.dy);
+      if (c.kind == CommandKind::zoom && c.wheel != 0) chooser_scroll_by(s, layout, -c.wheel * 3 * layout.viewport.mm(10));
+      continue;
+    }
     if (navigation && s.panel != Panel::none) continue;
     switch (c.kind) {
       case CommandKind::stop:  // a finger catches the view, even while it springs back

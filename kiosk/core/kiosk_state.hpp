@@ -49,12 +49,15 @@ struct KioskState {
   int focus_index = -1;                 // ... and which one of that kind (a language, a tour, a digit)
   std::string language;                 // visitor's language code
   std::vector<std::string> filters;     // theme ids shown; empty = all
+  int era_jumps = 0;                    // era jump buttons used since the session began ...
+  std::string era_jump;                 // ... and the id of the era the last one went to
   double now_ms = 0;                    // time of the last update, ms
   double last_input_ms = 0;             // time of the last visitor input, ms
   double idle_seconds = 0;              // seconds since the last input
   std::optional<ViewAnimation> animation;  // a button zoom or a return home in progress
   double fling_px_per_ms = 0;           // inertia after a drag; 0 when still
   Panel panel = Panel::none;
+  double panel_scroll = 0;              // a theme or era chooser too tall for the screen: px its items are scrolled up
   std::string tour;                     // id of the tour being followed, "" when none
   int tour_step = -1;                   // index of the tour's current stop
   double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)

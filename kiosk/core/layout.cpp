@@ -451,9 +451,14 @@ void layout_attract(Layout& out) {
 }  // namespace
 
 Hit Layout::hit(float x, float y) const {
-  for (const Button& b : buttons)
-    if (b.rect.contains(x, y) && (b.target != Target::related || detail_scroll_area.contains(x, y)))  // chips scroll
-      return Hit{b.target, b.index};
+  for (const Button& b : buttons) {
+    if (!b.rect.contains(x, y)) continue;
+    if (b.target == Target::related && !detail_scroll_area.contains(x, y)) continue;  // chips scroll with the page
+    if ((b.target == Target::theme || b.target == Target::era) && chooser_scroll_area.w > 0 &&
+        !chooser_scroll_area.contains(x, y))
+      continue;  // a chooser's items scrolled out of its area
+    return Hit{b.target, b.index};
+  }
   for (std::size_t i = 0; i < badges.size(); ++i)
     if (badges[i].rect.contains(x, y)) return Hit{Target::badge, static_cast<int>(i)};
   for (auto it = cards.rbegin(); it != cards.rend(); ++it)
@@ -478,13 +483,17 @@ void mirror(Layout& out) {
   const float w = out.viewport.width;
   auto flip = [w](Rect& r) { r.x = w - r.x - r.w; };
   for (Button& b : out.buttons)  // badges stay on the time axis, which is not mirrored
-    if (!(b.rect.x == 0 && b.rect.w == w) && b.target != Target::badge) flip(b.rect);
+    if (!(b.rect.x == 0 && b.rect.w == w) && b.target != Target::badge) {
+      flip(b.rect);
+      if (b.art.w > 0) flip(b.art);
+    }
   flip(out.detail_image);
   flip(out.footer_hint);
   flip(out.detail_text);
   flip(out.detail_side);
   flip(out.detail_scroll_area);
   flip(out.chooser);
+  flip(out.chooser_scroll_area);
   flip(out.admin_info);
 }
 

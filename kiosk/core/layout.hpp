@@ -1,5 +1,7 @@
 #pragma once
 // Where everything goes on screen for one frame. Drawing and hit-testing both use it.
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <string>
 #include <utility>
@@ -64,6 +66,7 @@ struct Button {
   std::string text;       // a label given as text (a language's own name, a tour title); wins over label_key
   int index = -1;         // which language or tour
   bool selected = false;  // the current language
+  Rect art;               // an era's picture inside its button in the Eras chooser; w == 0 when none
 };
 
 struct Layout;
@@ -90,6 +93,10 @@ struct LayoutMetrics {
   std::function<int(const std::string&, float width)> chip_label_lines = [](const std::string&, float) { return 1; };
   // Width of a button label (the text itself) in the button type.
   std::function<double(const std::string&)> button_label_px = [](const std::string& s) { return 16.0 * static_cast<double>(s.size()); };
+  // How many lines a label given as text wraps to in the button type within `width`.
+  std::function<int(const std::string&, float width)> button_label_lines = [](const std::string& s, float width) {
+    return std::max(1, static_cast<int>(std::ceil(16.0 * static_cast<double>(s.size()) / std::max(1.0f, width))));
+  };
   // The detail page of event `index` laid out in `layout`'s detail rects (unscrolled): the y where
   // its main column (date, headline, story, quote) ends, and where its side column (the caption,
   // solidarity and sources under the picture; in portrait, the rest of the one column) ends.
@@ -134,6 +141,10 @@ struct Layout {
   float detail_scroll_max = 0;  // how far it can scroll: 0 when it fits
   float detail_scroll = 0;      // how far it is scrolled in this frame, px, the rubber band's overscroll included
   Rect chooser;        // the open language or tour chooser, or empty
+  // A theme or era chooser whose items do not all fit the screen at this text size scrolls them
+  // inside this area (between its title and its actions), by panel_scroll; w == 0 when all fit.
+  Rect chooser_scroll_area;
+  float chooser_scroll_max = 0;  // how far its items can scroll, px
   Rect admin_info;     // in the admin overlay: the area for its diagnostics text, above its buttons
   Rect attract_art, attract_band;  // attract screen: picture and the band with the highlight
 

@@ -347,6 +347,15 @@ void read_timeline(const std::string& text, Content& c, std::vector<Diagnostic>&
       auto end = f.date(e, ptr, "end", true);
       era.color = f.color(e, ptr, "color", true).value_or(Rgba{230, 230, 230, 255});
       check_translation(f, ptr + "/title", era.title, c);
+      era.art.image = f.string(e, ptr, "image", false).value_or("");
+      era.art.alt = f.text(e, ptr, "alt", false, c.default_language);
+      era.art.credit = f.string(e, ptr, "credit", false).value_or("");
+      era.art.license = f.string(e, ptr, "license", false).value_or("");
+      if (!era.art.image.empty()) {
+        check_image(f, ptr + "/image", era.art.image, c.images_root, options);
+        if (era.art.alt.empty())
+          f.report(ptr, Severity::warning, "the era's image has no \"alt\" text; describe it for visitors who cannot see it");
+      }
       if (!start || !end || era.id.empty()) continue;
       era.start = *start;
       era.end = *end;

@@ -1,5 +1,7 @@
 #include "core/state_json.hpp"
 
+#include <algorithm>
+
 namespace kiosk::core {
 
 const char* target_name(Target t) {
@@ -66,6 +68,14 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
     button["target"] = target_name(b.target);
     if (b.index >= 0) button["index"] = b.index;
     if (b.selected) button["selected"] = true;
+    if (b.art.w > 0) {  // an era's picture, with what it shows for those who cannot see it
+      button["art"] = rect(b.art);
+      if (b.target == Target::era && b.index >= 0 && b.index < static_cast<int>(content.eras.size())) {
+        const Media& art = content.eras[static_cast<std::size_t>(b.index)].art;
+        button["image"] = art.image;
+        button["alt"] = art.alt.get(state.language, content.default_language);
+      }
+    }
     buttons.push_back(button);
   }
   return json{
@@ -90,6 +100,9 @@ nlohmann::json state_to_json(const KioskState& state, const Content& content, co
       {"panel", state.panel == Panel::languages ? "languages" : state.panel == Panel::tours ? "tours" : state.panel == Panel::display ? "display"
                  : state.panel == Panel::pin ? "pin" : state.panel == Panel::admin ? "admin"
                  : state.panel == Panel::themes ? "themes" : state.panel == Panel::eras ? "eras" : "none"},
+      {"chooser_scroll", layout.chooser_scroll_max > 0 ? std::clamp(state.panel_scroll, 0.0, static_cast<double>(layout.chooser_scroll_max)) : 0.0},
+      {"chooser_scroll_max", layout.chooser_scroll_max},  // px a too-tall theme or era chooser's items can scroll; 0 when they fit
+      {"chooser_scroll_area", layout.chooser_scroll_area.w > 0 ? rect(layout.chooser_scroll_area) : json(nullptr)},
       {"tour", state.tour.empty() ? json(nullptr) : json(state.tour)},
       {"tour_step", state.tour_step},
       {"sessions", state.sessions},

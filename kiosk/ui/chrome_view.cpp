@@ -182,17 +182,22 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     // Related-event chips scroll with the detail page: they show only inside its area.
     const bool chip = b.target == core::Target::related;
     if (chip) dl->PushClipRect(tl(l.detail_scroll_area), br(l.detail_scroll_area), true);
+    // A chooser too tall for the screen scrolls its items inside its area (room for the focus ring).
+    const core::Rect& area = l.chooser_scroll_area;
+    const bool scrolled = area.w > 0 && (b.target == core::Target::theme || b.target == core::Target::era);
+    // Where nothing is cut (at the top, at the end) there is room for the focus ring.
+    const bool at_top = f.state.panel_scroll <= 0, at_end = f.state.panel_scroll >= l.chooser_scroll_max;
+    if (scrolled)
+      dl->PushClipRect(ImVec2(area.x, area.y - (at_top ? 10 * u : 0)), ImVec2(area.right(), area.bottom() + (at_end ? 10 * u : 0)), true);
     if (focused) {  // keyboard/switch focus
       const float r = std::min(b.rect.h / 2, 24 * u) + 9 * u;
       dl->AddRect(ImVec2(b.rect.x - 9 * u, b.rect.y - 9 * u), ImVec2(b.rect.right() + 9 * u, b.rect.bottom() + 9 * u),
                   col(st.ink), r, 0, 6 * u);
     }
-    if (b.target == core::Target::theme) {
-      draw_theme_chip(dl, f, b);
-      continue;
-    }
-    if (b.target == core::Target::era) {
-      draw_era_button(dl, f, b);
+    if (b.target == core::Target::theme || b.target == core::Target::era) {
+      if (b.target == core::Target::theme) draw_theme_chip(dl, f, b);
+      else draw_era_button(dl, f, b);
+      if (scrolled) dl->PopClipRect();
       continue;
     }
     if (b.target == core::Target::related) {  // a quiet chip inside the detail panel
@@ -270,6 +275,7 @@ void draw_buttons(ImDrawList* dl, const Frame& f) {
     }
   }
   draw_detail_scroll_indicator(dl, f);  // over the chips that scrolled under its fade
+  draw_chooser_scroll(dl, f);
 }
 
 }  // namespace kiosk::ui

@@ -95,6 +95,9 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   m.chip_label_lines = [&text, chip](const std::string& s, float width) {
     return static_cast<int>(text.wrap(s, chip, width).size());
   };
+  m.button_label_lines = [&text, button](const std::string& s, float width) {
+    return std::max(1, static_cast<int>(text.wrap(s, button, width).size()));
+  };
   m.button_label_px = [&text, &content, lang, button](const std::string& key) {
     return static_cast<double>(text.measure(content.strings.get(lang, key), button));
   };

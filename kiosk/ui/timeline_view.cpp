@@ -81,15 +81,30 @@ void draw_timeline(ImDrawList* dl, const Frame& f) {
   draw_eras(dl, f, ts);
   // Stems and spans first, so cards sit on top of them.
   const float axis_y = l.axis.y;
+  // Spans that overlap in time take thin tracks one above the other (four at most), so that each
+  // keeps its own colour instead of blending into the next (four tracks fit under the lowest cards).
+  std::vector<const core::CardBox*> spans;
+  for (const core::CardBox& box : l.cards)
+    if (box.span_x1 - box.marker_x > 6 * u) spans.push_back(&box);
+  std::sort(spans.begin(), spans.end(), [](const core::CardBox* a, const core::CardBox* b) { return a->marker_x < b->marker_x; });
+  std::vector<float> track_end;
+  for (const core::CardBox* box : spans) {
+    const float x0 = std::max(box->marker_x, 0.0f), x1 = std::min(box->span_x1, l.viewport.width);
+    std::size_t track = 0;
+    while (track < track_end.size() && track_end[track] > x0 - 4 * u) ++track;
+    if (track == track_end.size()) {
+      if (track_end.size() < 4) track_end.push_back(x1);
+      else track = static_cast<std::size_t>(std::min_element(track_end.begin(), track_end.end()) - track_end.begin());
+    }
+    track_end[track] = std::max(track_end[track], x1);
+    const float y1 = axis_y - 1 * u - 6 * u * static_cast<float>(track);
+    dl->AddRectFilled(ImVec2(x0, y1 - 4.5f * u), ImVec2(x1, y1), col(event_color(f, f.content.events[box->event]), 0.85f), 2.25f * u);
+  }
   for (const core::CardBox& box : l.cards) {
     const core::Event& e = f.content.events[box.event];
     const ImU32 tc = col(event_color(f, e));
     const float sx = std::max(box.marker_x, l.timeline.x + 3 * u);
     dl->AddRectFilled(ImVec2(sx - 1.5f * u, box.rect.bottom()), ImVec2(sx + 1.5f * u, axis_y), tc);
-    if (box.span_x1 - box.marker_x > 6 * u) {
-      const float x0 = std::max(box.marker_x, 0.0f), x1 = std::min(box.span_x1, l.viewport.width);
-      dl->AddRectFilled(ImVec2(x0, axis_y - 12 * u), ImVec2(x1, axis_y), col(event_color(f, e), 0.55f), 4 * u);
-    }
   }
   draw_axis(dl, f, ts);
   for (const core::CardBox& box : l.cards) {

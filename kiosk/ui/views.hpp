@@ -20,6 +20,7 @@ void draw_maintenance(ImDrawList* dl, const Frame& f);  // "this exhibit is bein
 // Theme filters and era jumps (filter_view.cpp).
 void draw_theme_chip(ImDrawList* dl, const Frame& f, const core::Button& b);  // Target::theme
 void draw_era_button(ImDrawList* dl, const Frame& f, const core::Button& b);  // Target::era
+void draw_chooser_scroll(ImDrawList* dl, const Frame& f);  // a too-tall chooser's scroll bar and fades
 // The legend on the "Themes" button: swatches of the themes shown, around (cx, cy).
 void draw_theme_legend_icon(ImDrawList* dl, const Frame& f, float cx, float cy, ImU32 ring);
 // A theme's colour as cards and chips show it (lightened in high contrast, where it stands on black).

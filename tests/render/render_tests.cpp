@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -670,6 +672,38 @@ bool buttons_on_screen(const json& state) {
 
 }  // namespace
 
+// Issue 5 §7: the scripted drag, fling, pinch and tap sessions through the screenshot path, each
+// checked on its STATE.json.
+namespace {
+
+std::string finger(double t, const char* type, int id, double x, double y) {
+  std::ostringstream s;
+  s.precision(9);
+  s << "{\"t_ms\":" << t << ",\"type\":\"" << type << "\",\"id\":" << id << ",\"x\":" << x << ",\"y\":" << y << "}\n";
+  return s.str();
+}
+
+// One finger from x0 to x1 at height y in ten moves over 300 ms; it lifts `rest_ms` after the
+// last move (at once: a fling; 300 ms later: none).
+std::string swipe(double t, double x0, double x1, double y, double rest_ms) {
+  std::string s = finger(t, "finger_down", 1, x0, y);
+  for (int i = 1; i <= 10; ++i) s += finger(t + 30 * i, "finger_move", 1, x0 + (x1 - x0) * i / 10.0, y);
+  return s + finger(t + 300 + rest_ms, "finger_up", 1, x1, y);
+}
+
+double span_of(const json& state) { return state["view"]["end"].get<double>() - state["view"]["start"].get<double>(); }
+
+// The year at normalised x across the window (the time axis spans the whole width).
+double year_at(const json& state, double x) { return state["view"]["start"].get<double>() + x * span_of(state); }
+
+const json* card_of(const json& state, const std::string& id) {
+  for (const auto& c : state["cards"])
+    if (c["id"] == id) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
 TEST_CASE("at 200 percent text every language keeps its title uncut, two headline lines and its controls on screen") {
   // Every language on the short screen, where space is tightest; three scripts on the usual one
   // (tests/ui/fit_test.cpp measures every language at every size and screen without rendering).
@@ -716,4 +750,271 @@ TEST_CASE("at 200 percent text every language keeps its title uncut, two headlin
       CHECK(detail.state["missing_glyphs"] == 0);
       CHECK(buttons_on_screen(detail.state));
     }
+}
+
+TEST_CASE("a pinch-out around a card keeps that card under the fingers") {
+  for (const std::string size : {"1920x1080", "1280x800"}) {
+    INFO(size);
+    const Run home = screenshot("pinch-home", zoom_in(0), size);
+    REQUIRE(home.exit_code == 0);
+    const double w = home.state["window"]["width"];
+    // The card nearest the middle of the screen, held 20 px inside its start (its date's end).
+    REQUIRE_FALSE(home.state["cards"].empty());
+    json card;
+    for (const auto& c : home.state["cards"])
+      if (card.is_null() || std::abs(c["x"].get<double>() - 0.5) < std::abs(card["x"].get<double>() - 0.5)) card = c;
+    const double cx = card["x"].get<double>() + 20 / w, cy = card["y"].get<double>() + card["h"].get<double>() / 2;
+    const double date = year_at(home.state, cx);
+    // Two fingers 120 px apart spread to 600 px apart about (cx, cy): a five-fold zoom; they rest,
+    // then lift, so nothing flings.
+    std::string s = zoom_in(0);
+    s += finger(1000, "finger_down", 1, cx - 60 / w, cy) + finger(1008, "finger_down", 2, cx + 60 / w, cy);
+    for (int i = 1; i <= 12; ++i) {
+      const double half = (60 + 20 * i) / w;
+      s += finger(1030 + 16 * i, "finger_move", 1, cx - half, cy) + finger(1030 + 16 * i, "finger_move", 2, cx + half, cy);
+    }
+    s += finger(1500, "finger_up", 1, cx - 300 / w, cy) + finger(1500, "finger_up", 2, cx + 300 / w, cy);
+    const Run pinched = screenshot("pinch-out", s, size);
+    REQUIRE(pinched.exit_code == 0);
+    CHECK(pinched.state["mode"] == "browse");  // not taken for a tap on the card
+    CHECK(span_of(pinched.state) == Approx(span_of(home.state) / 5).epsilon(0.01));
+    // The date under the fingers stays there within a pixel, and so does the card.
+    CHECK(std::abs(year_at(pinched.state, cx) - date) / span_of(pinched.state) * w <= 1.0);
+    const json* after = card_of(pinched.state, card["id"]);
+    REQUIRE(after);
+    CHECK((*after)["x"].get<double>() <= cx);
+    CHECK((*after)["x"].get<double>() + (*after)["w"].get<double>() >= cx);
+    CHECK((*after)["y"].get<double>() <= cy);
+    CHECK((*after)["y"].get<double>() + (*after)["h"].get<double>() >= cy);
+  }
+}
+
+TEST_CASE("a fling ends further than the drag alone") {
+  const Run start = screenshot("fling-start", zoom_in(0));
+  REQUIRE(start.exit_code == 0);
+  const double span = span_of(start.state);
+  // The same drag to the left by a tenth of the screen, released after a rest or while still moving
+  // (short enough that the fling comes to rest before the end of the history).
+  const Run dragged = screenshot("fling-dragged", zoom_in(0) + swipe(1000, 0.55, 0.45, 0.2, 300) + "{\"t_ms\":8000,\"type\":\"wait\"}\n");
+  const Run flung = screenshot("fling-flung", zoom_in(0) + swipe(1000, 0.55, 0.45, 0.2, 0) + "{\"t_ms\":8000,\"type\":\"wait\"}\n");
+  REQUIRE(dragged.exit_code == 0);
+  REQUIRE(flung.exit_code == 0);
+  const double s0 = start.state["view"]["start"];
+  const double drag_travel = dragged.state["view"]["start"].get<double>() - s0;
+  const double fling_travel = flung.state["view"]["start"].get<double>() - s0;
+  CHECK(drag_travel == Approx(0.1 * span).epsilon(0.01));  // the drag alone: exactly the distance dragged
+  CHECK(fling_travel > 1.5 * drag_travel);                  // the fling carries on well past it
+  CHECK(span_of(flung.state) == Approx(span));              // and only pans
+  CHECK(flung.state["overscroll"] == 0.0);                  // it has come to rest inside the history
+  CHECK(flung.state["mode"] == "browse");
+}
+
+TEST_CASE("a five-finger mash does not move the view wildly") {
+  const Run start = screenshot("mash-start", zoom_in(0));
+  REQUIRE(start.exit_code == 0);
+  // Five fingers land across the screen and scrub in different directions for 600 ms.
+  auto mash = [](int fingers) {
+    std::string s = zoom_in(0);
+    const double x0[] = {0.3, 0.42, 0.55, 0.68, 0.8}, y0[] = {0.45, 0.6, 0.4, 0.55, 0.5};
+    for (int f = 0; f < fingers; ++f) s += finger(1000 + 5 * f, "finger_down", f + 1, x0[f], y0[f]);
+    for (int i = 1; i <= 36; ++i)
+      for (int f = 0; f < fingers; ++f) {
+        const double phase = i * 0.45 + f * 1.3, r = 0.015 * (1 + f % 3);
+        s += finger(1030 + 16 * i + f, "finger_move", f + 1, x0[f] + r * std::sin(phase), y0[f] + r * std::cos(phase));
+      }
+    for (int f = 0; f < fingers; ++f) s += finger(1700 + 7 * f, "finger_up", f + 1, x0[f], y0[f]);
+    return s + "{\"t_ms\":6000,\"type\":\"wait\"}\n";
+  };
+  const Run five = screenshot("mash-five", mash(5)), two = screenshot("mash-two", mash(2));
+  REQUIRE(five.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK(five.state["mode"] == "browse");
+  CHECK(five.state["panel"] == "none");
+  // Fingers beyond two are ignored: the view is the one the first two fingers alone give ...
+  CHECK(five.state["view"]["start"].get<double>() == Approx(two.state["view"]["start"].get<double>()).margin(1e-9));
+  CHECK(five.state["view"]["end"].get<double>() == Approx(two.state["view"]["end"].get<double>()).margin(1e-9));
+  // ... and that stays near where it was: the span within 25 %, the middle within a tenth of it.
+  const double span = span_of(start.state);
+  CHECK(span_of(five.state) > span / 1.25);
+  CHECK(span_of(five.state) < span * 1.25);
+  const double mid0 = (start.state["view"]["start"].get<double>() + start.state["view"]["end"].get<double>()) / 2;
+  const double mid1 = (five.state["view"]["start"].get<double>() + five.state["view"]["end"].get<double>()) / 2;
+  CHECK(std::abs(mid1 - mid0) < 0.1 * span);
+  CHECK(five.state["overscroll"] == 0.0);
+}
+
+TEST_CASE("tap, then swipe, then close returns to the start range") {
+  const std::string navigate = zoom_in(0) + drag(100, 0.6, 0.4, 0.2);
+  const Run browse = screenshot("tsc-browse", navigate);
+  REQUIRE(browse.exit_code == 0);
+  REQUIRE_FALSE(browse.state["cards"].empty());
+  const json card = browse.state["cards"][0];
+  std::string s = navigate + tap(2000, center_of(card)["x"], center_of(card)["y"]);
+  const Run detail = screenshot("tsc-detail", s);
+  REQUIRE(detail.state["mode"] == "detail");
+  REQUIRE(detail.state["selected_event"] == card["id"]);
+  // A quick swipe across the story, right to left: its later neighbour.
+  s += swipe(3000, 0.75, 0.35, 0.5, 0);
+  const Run swiped = screenshot("tsc-swiped", s);
+  CHECK(swiped.state["mode"] == "detail");
+  CHECK(swiped.state["selected_event"] != card["id"]);
+  CHECK(swiped.state["selected_event"].is_string());
+  const json back = button_of(swiped.state, "back");
+  REQUIRE(back.is_object());
+  s += tap(4500, center_of(back)["x"], center_of(back)["y"]);
+  const Run closed = screenshot("tsc-closed", s);
+  REQUIRE(closed.exit_code == 0);
+  CHECK(closed.state["mode"] == "browse");
+  CHECK(closed.state["selected_event"].is_null());
+  CHECK(closed.state["view"]["start"].get<double>() == Approx(browse.state["view"]["start"].get<double>()));
+  CHECK(closed.state["view"]["end"].get<double>() == Approx(browse.state["view"]["end"].get<double>()));
+  CHECK(closed.state["overscroll"] == 0.0);
+}
+
+namespace {
+
+struct Pixels {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgba;
+  // Mean and spread of each channel over the rect (pixels), rows and columns inset by `inset`.
+  std::array<double, 6> stats(double x, double y, double rw, double rh, double inset) const {
+    std::array<double, 3> sum{}, sq{};
+    double n = 0;
+    for (int py = static_cast<int>(y + inset); py < static_cast<int>(y + rh - inset); ++py)
+      for (int px = static_cast<int>(x + inset); px < static_cast<int>(x + rw - inset); ++px) {
+        const unsigned char* q = &rgba[(static_cast<std::size_t>(py) * w + px) * 4];
+        for (int c = 0; c < 3; ++c) {
+          sum[c] += q[c];
+          sq[c] += static_cast<double>(q[c]) * q[c];
+        }
+        ++n;
+      }
+    std::array<double, 6> out{};
+    for (int c = 0; c < 3; ++c) {
+      out[c] = sum[c] / std::max(1.0, n);
+      out[3 + c] = std::sqrt(std::max(0.0, sq[c] / std::max(1.0, n) - out[c] * out[c]));
+    }
+    return out;
+  }
+};
+
+Pixels load_pixels(const std::string& path) {
+  Pixels p;
+  int channels = 0;
+  unsigned char* px = stbi_load(path.c_str(), &p.w, &p.h, &channels, 4);
+  if (!px) return p;
+  p.rgba.assign(px, px + static_cast<std::size_t>(p.w) * p.h * 4);
+  stbi_image_free(px);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the Eras chooser shows each era's illustration, with its alt text, and marks the current era") {
+  std::ifstream timeline_file(std::string(CONTENT_DIR) + "/timeline.json");
+  const json timeline = json::parse(timeline_file);
+  const std::string images = std::string(CONTENT_DIR) + "/../images/";
+  for (const auto& [size, extra] : {std::pair{"1920x1080", ""}, std::pair{"1280x800", "--lang tl"}}) {
+    INFO(size << " " << extra);
+    const Run home = screenshot("era-art-home", "", size, extra);
+    const json eras_menu = button_of(home.state, "eras_menu");
+    REQUIRE(eras_menu.is_object());
+    std::string session = tap(0, center_of(eras_menu)["x"], center_of(eras_menu)["y"]);
+    const Run first = screenshot("era-art-first", session, size, extra);
+    REQUIRE(first.state["panel"] == "eras");
+    for (const auto& b : first.state["buttons"]) CHECK_FALSE(b.value("selected", false));  // the whole history: no era fills half
+    // Jump to the third era, then open the chooser again: that era is marked as the current one.
+    const json third = button_of(first.state, "era", 2);
+    REQUIRE(third.is_object());
+    session += tap(1000, center_of(third)["x"], center_of(third)["y"]);
+    const Run jumped = screenshot("era-art-jumped", session + "{\"t_ms\":2000,\"type\":\"wait\"}\n", size, extra);
+    const json again = button_of(jumped.state, "eras_menu");
+    REQUIRE(again.is_object());
+    session += tap(2500, center_of(again)["x"], center_of(again)["y"]);
+    const Run panel = screenshot("era-art", session, size, extra);
+    REQUIRE(panel.exit_code == 0);
+    REQUIRE(panel.state["panel"] == "eras");
+    const Pixels shot = load_pixels(panel.png);
+    REQUIRE(shot.w > 0);
+    const double w = shot.w, h = shot.h;
+    int drawn = 0, current = 0;
+    for (const auto& b : panel.state["buttons"]) {
+      if (b["target"] != "era") continue;
+      if (b.value("selected", false)) current += b["index"] == 2 ? 1 : 100;
+      const json& era = timeline["eras"][b["index"].get<std::size_t>()];
+      REQUIRE(b.contains("art"));  // every bundled era has its picture, and there is room for it
+      CHECK(b["image"] == era["image"]);
+      const std::string lang = extra[0] ? "tl" : "en";
+      CHECK(b["alt"] == (era["alt"].contains(lang) ? era["alt"][lang] : era["alt"]["en"]));
+      CHECK(b["alt"].get<std::string>().size() > 20);
+      // The picture drawn in its box: its colours on average as in the file, and not a flat tint.
+      const json& a = b["art"];
+      const Pixels source = load_pixels(images + era["image"].get<std::string>());
+      REQUIRE(source.w > 0);
+      const auto want = source.stats(0, source.h * 0.1, source.w, source.h * 0.8, 0);
+      const auto got = shot.stats(a["x"].get<double>() * w, a["y"].get<double>() * h, a["w"].get<double>() * w,
+                                  a["h"].get<double>() * h, 4);
+      INFO(era["id"] << " drawn mean " << got[0] << "," << got[1] << "," << got[2] << " file " << want[0] << "," << want[1]
+                     << "," << want[2]);
+      for (int c = 0; c < 3; ++c) CHECK(std::abs(got[c] - want[c]) < 18);
+      CHECK(got[3] + got[4] + got[5] > 30);
+      // The picture sits inside its button, at the start of the line of reading.
+      CHECK(a["x"].get<double>() >= b["x"].get<double>());
+      CHECK(a["x"].get<double>() + a["w"].get<double>() <= b["x"].get<double>() + b["w"].get<double>() + 1e-6);
+      CHECK(a["x"].get<double>() - b["x"].get<double>() < 0.02);
+      ++drawn;
+    }
+    CHECK(drawn == static_cast<int>(timeline["eras"].size()));
+    CHECK(current == 1);  // the third era, and only it
+  }
+}
+
+TEST_CASE("in Tagalog at 200 percent on 1280x800 the theme chooser scrolls, and its last chip can be read and tapped") {
+  std::ifstream timeline_file(std::string(CONTENT_DIR) + "/timeline.json");
+  const json timeline = json::parse(timeline_file);
+  const std::size_t last = timeline["themes"].size() - 1;
+  const std::string size = "1280x800", extra = "--lang tl";
+  const Run home = screenshot("scroll-home", "", size, extra);
+  const json display = button_of(home.state, "display_menu");
+  REQUIRE(display.is_object());
+  std::string s = tap(0, center_of(display)["x"], center_of(display)["y"]);
+  const Run chooser = screenshot("scroll-aa", s, size, extra);
+  const json largest = button_of(chooser.state, "text_size", 3);
+  REQUIRE(largest.is_object());
+  s += tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+  const Run big = screenshot("scroll-big", s, size, extra);
+  const json themes = button_of(big.state, "themes_menu");
+  REQUIRE(themes.is_object());
+  s += tap(3000, center_of(themes)["x"], center_of(themes)["y"]);
+  const Run top = screenshot("scroll-top", s, size, extra);
+  REQUIRE(top.state["panel"] == "themes");
+  const double max = top.state["chooser_scroll_max"];
+  REQUIRE(max > 0);  // eight Tagalog theme names at 200 % do not fit 800 px
+  CHECK(top.state["chooser_scroll"] == 0.0);
+  const json area = top.state["chooser_scroll_area"];
+  REQUIRE(area.is_object());
+  auto within = [&](const json& b) {
+    return b["y"].get<double>() >= area["y"].get<double>() - 1e-6 &&
+           b["y"].get<double>() + b["h"].get<double>() <= area["y"].get<double>() + area["h"].get<double>() + 1e-6;
+  };
+  CHECK(within(button_of(top.state, "theme", 0)));
+  CHECK_FALSE(within(button_of(top.state, "theme", static_cast<int>(last))));
+  // A finger drags the chips up by 0.3 of the screen: they follow it, the timeline does not move.
+  s += vertical_drag(4000, 0.5, 0.65, 0.35);
+  const Run dragged = screenshot("scroll-dragged", s, size, extra);
+  CHECK(dragged.state["panel"] == "themes");
+  CHECK(dragged.state["chooser_scroll"].get<double>() == Approx(std::min(max, 0.3 * 800)).margin(2));
+  CHECK(dragged.state["view"] == top.state["view"]);
+  // To the end, where the last chip shows whole; a tap on it filters by that theme.
+  s += key(5000, "End");
+  const Run end = screenshot("scroll-end", s, size, extra);
+  CHECK(end.state["chooser_scroll"] == max);
+  const json chip = button_of(end.state, "theme", static_cast<int>(last));
+  REQUIRE(chip.is_object());
+  CHECK(within(chip));
+  s += tap(6000, center_of(chip)["x"], center_of(chip)["y"]);
+  const Run chosen = screenshot("scroll-chosen", s, size, extra);
+  CHECK(chosen.state["filters"] == json::array({timeline["themes"][last]["id"]}));
+  CHECK(chosen.state["panel"] == "themes");  // the chooser stays open for more chips
+  CHECK(chosen.state["missing_glyphs"] == 0);
 }

@@ -224,3 +224,74 @@ TEST_CASE("a crash in the middle of a session: the report counts what it can and
   REQUIRE(r.days[0].top_by_views.size() == 1);  // the open detail was lost with the power
   CHECK(r.days[0].top_by_views[0].id == "e1");
 }
+
+TEST_CASE("theme filters and era jumps are recorded with the themes shown and the era gone to") {
+  Sim sim;
+  const char* theme_ids[] = {"labor", "voting", "identity"};
+  for (const char* id : theme_ids) sim.content.themes.push_back(Theme{id, LocalText{{{"en", id}}}, Rgba{200, 60, 40, 255}});
+  for (std::size_t i = 0; i < sim.content.events.size(); ++i) sim.content.events[i].themes = {theme_ids[i % 3]};
+  auto era = [](const char* id, int from, int to) {
+    Era e{id, LocalText{{{"en", id}}}, Date{from}, Date{to}};
+    e.t0 = period_start(e.start);
+    e.t1 = period_end(e.end);
+    return e;
+  };
+  sim.content.eras = {era("postwar", 1945, 1962), era("movement", 1963, 1985)};
+  sim.state = initial_state(sim.content);
+  const std::string s = "20240501T100000-1";
+
+  auto r = sim.at(1000, {sim.tap(Target::eras_menu)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0]["ev"] == "session_start");
+  REQUIRE(sim.state.panel == Panel::eras);
+  r = sim.at(2000, {sim.tap(Target::era, 1)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() == R"({"t":"2024-05-01T10:00:02.000Z","ev":"era_jump","session":")" + s + R"(","era":"movement"})");
+  CHECK(sim.state.panel == Panel::none);
+  // The same era again is a second jump; opening the chooser and closing it is none.
+  CHECK(sim.at(3000, {sim.tap(Target::eras_menu)}).empty());
+  CHECK(sim.at(3500, {sim.tap(Target::close_panel)}).empty());
+  sim.at(4000, {sim.tap(Target::eras_menu)});
+  r = sim.at(5000, {sim.tap(Target::era, 1)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() == R"({"t":"2024-05-01T10:00:05.000Z","ev":"era_jump","session":")" + s + R"(","era":"movement"})");
+  sim.at(6000, {sim.tap(Target::eras_menu)});
+  r = sim.at(7000, {sim.tap(Target::era, 0)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() == R"({"t":"2024-05-01T10:00:07.000Z","ev":"era_jump","session":")" + s + R"(","era":"postwar"})");
+
+  // Theme chips: each tap that changes what shows is one "filter" record with the themes shown.
+  CHECK(sim.at(8000, {sim.tap(Target::themes_menu)}).empty());
+  r = sim.at(9000, {sim.tap(Target::theme, 1)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() == R"({"t":"2024-05-01T10:00:09.000Z","ev":"filter","session":")" + s + R"(","themes":["voting"]})");
+  r = sim.at(10000, {sim.tap(Target::theme, 0)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() ==
+        R"({"t":"2024-05-01T10:00:10.000Z","ev":"filter","session":")" + s + R"(","themes":["labor","voting"]})");
+  r = sim.at(11000, {sim.tap(Target::theme_all)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() == R"({"t":"2024-05-01T10:00:11.000Z","ev":"filter","session":")" + s + R"(","themes":[]})");
+  CHECK(sim.at(11500, {sim.tap(Target::theme_all)}).empty());  // already all: nothing changed
+  sim.at(12000, {sim.tap(Target::close_panel)});
+
+  // The idle reset clears the jumps with the rest and records none; the next visitor's jump is theirs.
+  sim.at(200000);
+  REQUIRE(sim.state.mode == Mode::attract);
+  for (const Record& x : sim.records) CHECK((x["ev"] != "filter" || x["t"].get<std::string>() < "2024-05-01T10:00:12"));
+  r = sim.at(210000, {sim.tap_at(960, 540)});
+  REQUIRE(r.size() == 1);
+  CHECK(sim.state.era_jumps == 0);
+  sim.at(211000, {sim.tap(Target::eras_menu)});
+  r = sim.at(212000, {sim.tap(Target::era, 0)});
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].dump() ==
+        R"({"t":"2024-05-01T10:03:32.000Z","ev":"era_jump","session":"20240501T100000-2","era":"postwar"})");
+  int jumps = 0, filters = 0;
+  for (const Record& x : sim.records) {
+    jumps += x["ev"] == "era_jump";
+    filters += x["ev"] == "filter";
+  }
+  CHECK(jumps == 4);
+  CHECK(filters == 3);
+}

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/filter_bar.hpp"
 #include "core/footer.hpp"
@@ -56,6 +57,9 @@ LayoutMetrics metrics(const Viewport& vp) {
   m.button_label_px = [em](const std::string& s) { return 0.55 * em * static_cast<double>(s.size()); };
   m.chip_label_px = m.button_label_px;
   m.button_line_px = static_cast<float>(1.4 * em);
+  m.button_label_lines = [em](const std::string& s, float width) {  // a character may end a line anywhere
+    return std::max(1, static_cast<int>(std::ceil(0.55 * em * static_cast<double>(s.size()) / std::max(1.0f, width))));
+  };
   return m;
 }
 
@@ -297,7 +301,16 @@ TEST_CASE("footer, theme and era controls: 15 mm or more, in the lower half, nev
         } else {
           const std::size_t items = 12 + (panel == Panel::themes ? 2 : 1);
           REQUIRE(controls.size() == items);
-          CHECK(inside(l.chooser, Rect{0, l.header.bottom(), base.width, base.height - l.header.bottom()}));
+          // Below the header when it fits there; when even that is too cramped the (modal) chooser
+          // covers the header too, and if need be its items scroll.
+          CHECK(inside(l.chooser, screen));
+          if (l.chooser_scroll_max > 0) {
+            // Items scrolled out of the area are neither seen nor hit.
+            std::erase_if(controls, [&](const Button* b) {
+              return (b->target == Target::theme || b->target == Target::era) && !inside(b->rect, l.chooser_scroll_area);
+            });
+            CHECK(controls.size() >= 3);
+          }
         }
         for (std::size_t i = 0; i < controls.size(); ++i) {
           const Rect& r = controls[i]->rect;
@@ -369,4 +382,84 @@ TEST_CASE("in a story, Earlier and Later skip the stories of hidden themes, and 
   REQUIRE(open_event(s, c, c.events[static_cast<std::size_t>(first)].id));
   CHECK_FALSE(has(Target::earlier));
   CHECK(has(Target::later));
+}
+
+TEST_CASE("a chooser too tall for the screen scrolls its items: drag, wheel, keys and Tab reach every one") {
+  // Twelve long theme names at 200 % text on a 10-inch 1280x800 tablet: they cannot all show at once.
+  const Content c = content(12, 12);
+  const Viewport tablet{1280, 800, 5.9f};
+  KioskState s = initial_state(c);
+  s.text_scale = 2.0f;
+  s.panel = Panel::themes;
+  auto lay = [&] { return layout(c, s, tablet); };
+  auto step_on = [&](double t, std::vector<Command> commands) { update(s, c, lay(), commands, t); };
+  Layout l = lay();
+  REQUIRE(l.chooser_scroll_max > 0);
+  const Rect area = l.chooser_scroll_area;
+  CHECK(inside(area, l.chooser));
+  // At the top the first chip shows whole; the last lies below the area, where a tap does not reach it.
+  auto chip = [](const Layout& at, int index) {
+    for (const auto& b : at.buttons)
+      if (b.target == Target::theme && b.index == index) return b.rect;
+    FAIL("no chip " << index);
+    return Rect{};
+  };
+  CHECK(inside(chip(l, 0), area));
+  CHECK_FALSE(inside(chip(l, 11), area));
+  const Rect done = [&] {
+    for (const auto& b : l.buttons)
+      if (b.target == Target::close_panel && !b.label_key.empty()) return b.rect;
+    return Rect{};
+  }();
+  CHECK(done.y >= area.bottom());  // the actions stay put below the area
+  CHECK(l.hit(done.x + done.w / 2, done.y + done.h / 2).target == Target::close_panel);
+  // A finger dragging up by 150 px scrolls the chips up by as much, and the view does not move.
+  const View view = s.view;
+  Command pan{CommandKind::pan};
+  pan.dy = -150;
+  step_on(10, {pan});
+  CHECK(s.panel_scroll == Approx(150));
+  CHECK(s.view == view);
+  CHECK(chip(lay(), 0).y == Approx(chip(l, 0).y - 150));
+  // Dragging further than the end stops at the end; End and Home go to the ends.
+  pan.dy = -100000;
+  step_on(20, {pan});
+  CHECK(s.panel_scroll == Approx(lay().chooser_scroll_max));
+  CHECK(inside(chip(lay(), 11), lay().chooser_scroll_area));
+  step_on(30, {key("Home")});
+  CHECK(s.panel_scroll == 0);
+  step_on(40, {key("End")});
+  CHECK(s.panel_scroll == Approx(l.chooser_scroll_max));
+  // The wheel turned towards the user scrolls down, away from the user up.
+  step_on(50, {key("Home")});
+  Command wheel{CommandKind::zoom, 640, 400};
+  wheel.wheel = -1;
+  wheel.factor = 0.9f;
+  step_on(60, {wheel});
+  CHECK(s.panel_scroll > 0);
+  step_on(70, {key("Home")});
+  // Tab walks the chips in order, each scrolled into view, then the actions.
+  std::vector<int> order;
+  for (int i = 0; i < 14; ++i) {
+    step_on(100.0 + i, {key("Tab")});
+    if (s.focus_target == Target::theme) {
+      order.push_back(s.focus_index);
+      CHECK(inside(chip(lay(), s.focus_index), lay().chooser_scroll_area));
+    }
+  }
+  CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+  // Opening the chooser again starts at its top.
+  step_on(200, {key("Escape")});
+  const Rect menu = [&] {
+    for (const auto& b : lay().buttons)
+      if (b.target == Target::themes_menu) return b.rect;
+    FAIL("no Themes button");
+    return Rect{};
+  }();
+  Command tap{CommandKind::tap, menu.x + menu.w / 2, menu.y + menu.h / 2};
+  tap.press_x = tap.x;
+  tap.press_y = tap.y;
+  step_on(210, {tap});
+  CHECK(s.panel == Panel::themes);
+  CHECK(s.panel_scroll == 0);
 }

@@ -156,3 +156,32 @@ TEST_CASE("the bundled content has no errors") {
   CHECK(count_errors(r.diagnostics) == 0);
   CHECK(r.content.events.size() >= 24);
 }
+
+TEST_CASE("an era's picture is read with its alt text and credit, and checked like an event's") {
+  const std::string images = std::string(FIXTURES_DIR) + "/../../images";
+  ContentReader reader(std::string(FIXTURES_DIR) + "/../../content", images);
+  reader.timeline(R"({"title": {"en": "T"}, "eras": [
+    {"id": "a", "title": {"en": "A"}, "start": "1880", "end": "1941", "color": "#F3E9D2",
+     "image": "eras/exclusion-plantation-labor.png", "alt": {"en": "A steamship and cane"},
+     "credit": "Illustration: the project", "license": "CC BY 4.0"},
+    {"id": "b", "title": {"en": "B"}, "start": "1942", "end": "1967", "color": "#E9E4F0", "image": "eras/nope.png"},
+    {"id": "c", "title": {"en": "C"}, "start": "1968", "end": "1979", "color": "#F6E4D9"}]})");
+  const LoadResult r = reader.finish();
+  REQUIRE(r.content.eras.size() == 3);  // a missing picture keeps its era
+  const Media& a = r.content.eras[0].art;
+  CHECK(a.image == "eras/exclusion-plantation-labor.png");
+  CHECK(a.alt.get("en", "en") == "A steamship and cane");
+  CHECK(a.credit == "Illustration: the project");
+  CHECK(a.license == "CC BY 4.0");
+  CHECK(r.content.eras[1].art.image == "eras/nope.png");
+  CHECK(r.content.eras[2].art.image.empty());
+  int missing = 0, no_alt = 0;
+  for (const auto& d : r.diagnostics) {
+    missing += d.pointer == "/eras/1/image" && d.severity == Severity::error;
+    no_alt += d.pointer == "/eras/1" && d.severity == Severity::warning && d.message.find("\"alt\"") != std::string::npos;
+    CHECK(d.pointer.rfind("/eras/0", 0) != 0);  // the good one has nothing to say
+    CHECK(d.pointer.rfind("/eras/2", 0) != 0);  // an era without a picture is fine
+  }
+  CHECK(missing == 1);
+  CHECK(no_alt == 1);
+}
