@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <raqm.h>
-
 #include "ui/text_impl.hpp"
 
 namespace kiosk::ui {
@@ -22,6 +20,11 @@ Script script_from_code(const std::string& code) {
 
 // ---- fonts ------------------------------------------------------------------------------------
 
+TextEngine::Impl::Impl(TextCacheLimits cache_limits)
+    : shaper(std::make_unique<Shaper>(kLoadFlags)),
+      atlas(cache_limits.atlas_page_px, cache_limits.atlas_pages),
+      limits(cache_limits) {}
+
 TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std::make_unique<Impl>(limits)) {
   Impl& m = *impl_;
   if (FT_Init_FreeType(&m.library) != 0) {
@@ -35,6 +38,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
       m.error += (m.error.empty() ? "" : "; ") + std::string("cannot open font ") + file.path;
       return -1;
     }
+    m.ft_of_face[face] = static_cast<int>(m.ft.size());
     m.ft.push_back(face);
     m.ft_size.push_back(0);
     return static_cast<int>(m.ft.size()) - 1;
@@ -56,6 +60,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
 }
 
 TextEngine::~TextEngine() {
+  impl_->shaper.reset();  // its HarfBuzz fonts hold references to the faces
   for (FT_Face f : impl_->ft) FT_Done_Face(f);
   if (impl_->library) FT_Done_FreeType(impl_->library);
 }
@@ -181,41 +186,31 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
   ShapedRun run;
   run.rtl = rtl;
   const std::vector<int> chosen = choose_faces(text, style.weight);
-  // raqm takes UTF-32 here: with UTF-8, raqm 0.7 maps every glyph's cluster back to a byte offset
-  // by walking the text from its start, which is quadratic in the paragraph's length.
-  std::vector<std::uint32_t> u32;
-  std::vector<std::uint32_t> byte_of;  // code point index -> byte offset
-  u32.reserve(text.size());
+  std::vector<std::uint32_t>& u32 = scratch_text;
+  std::vector<std::uint32_t>& byte_of = scratch_byte_of;  // code point index -> byte offset
+  std::vector<FT_Face>& face_of = scratch_faces;          // code point index -> its sized face
+  u32.clear();
+  byte_of.clear();
+  face_of.clear();
   for (std::size_t i = 0; i < text.size();) {
     byte_of.push_back(static_cast<std::uint32_t>(i));
+    const int face = chosen[i] >= 0 ? chosen[i] : 0;  // a missing character is shaped in the first face
     u32.push_back(decode_utf8(text, i));
+    face_of.push_back(sized(ft_for(face, style.weight), px));
   }
   byte_of.push_back(static_cast<std::uint32_t>(text.size()));
-  raqm_t* rq = raqm_create();
-  bool ok = rq && raqm_set_text(rq, u32.data(), u32.size()) &&
-            raqm_set_par_direction(rq, rtl ? RAQM_DIRECTION_RTL : RAQM_DIRECTION_LTR) &&
-            raqm_set_language(rq, language.c_str(), 0, u32.size()) && raqm_set_freetype_load_flags(rq, kLoadFlags);
-  // Face ranges: runs of characters that use the same face (a missing character uses the first face).
-  for (std::size_t start = 0; ok && start < u32.size();) {
-    std::size_t end = start;
-    while (end < u32.size() && chosen[byte_of[end]] == chosen[byte_of[start]]) ++end;
-    const int face = chosen[byte_of[start]] >= 0 ? chosen[byte_of[start]] : 0;
-    ok = raqm_set_freetype_face_range(rq, sized(ft_for(face, style.weight), px), start, end - start);
-    start = end;
-  }
-  if (ok && !u32.empty()) ok = raqm_layout(rq);
-  std::size_t count = 0;
-  raqm_glyph_t* shaped = ok && !u32.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
+  std::vector<RawGlyph>& shaped = scratch_glyphs;
+  if (!shaper->layout(u32.data(), u32.size(), face_of.data(), rtl, language.c_str(), shaped)) shaped.clear();
   float pen = 0;
-  for (std::size_t g = 0; shaped && g < count; ++g) {
+  run.glyphs.reserve(shaped.size());
+  for (const RawGlyph& sg : shaped) {
     ShapedGlyph out;
-    out.glyph = shaped[g].index;
-    out.cluster = shaped[g].cluster < byte_of.size() ? byte_of[shaped[g].cluster] : static_cast<std::uint32_t>(text.size());
-    out.x = pen + static_cast<float>(shaped[g].x_offset) / 64.0f;
-    out.y = static_cast<float>(shaped[g].y_offset) / 64.0f;
-    out.advance = static_cast<float>(shaped[g].x_advance) / 64.0f;
-    for (int i = 0; i < static_cast<int>(ft.size()); ++i)
-      if (ft[i] == shaped[g].ftface) out.face = i;
+    out.glyph = sg.index;
+    out.cluster = sg.cluster < byte_of.size() ? byte_of[sg.cluster] : static_cast<std::uint32_t>(text.size());
+    out.x = pen + static_cast<float>(sg.x_offset) / 64.0f;
+    out.y = static_cast<float>(sg.y_offset) / 64.0f;
+    out.advance = static_cast<float>(sg.x_advance) / 64.0f;
+    if (auto it = ft_of_face.find(sg.face); it != ft_of_face.end()) out.face = it->second;
     if (out.cluster < chosen.size() && chosen[out.cluster] < 0) out.face = -1;  // no font has it
     if (out.face < 0 || out.glyph == 0) {
       std::size_t at = out.cluster;
@@ -228,7 +223,6 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
     run.glyphs.push_back(out);
   }
   run.width = pen;
-  if (rq) raqm_destroy(rq);
   return store(std::move(key), std::move(run));
 }
 

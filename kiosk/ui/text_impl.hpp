@@ -3,6 +3,7 @@
 // text_lines.cpp (line breaking and drawing). Not for the views.
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ui/glyph_atlas.hpp"
 #include "ui/text.hpp"
 #include "ui/text_script.hpp"
+#include "ui/text_shaper.hpp"
 
 namespace kiosk::ui {
 
@@ -34,12 +36,13 @@ struct ShapedRun {
 };
 
 struct TextEngine::Impl {
-  explicit Impl(TextCacheLimits cache_limits)
-      : atlas(cache_limits.atlas_page_px, cache_limits.atlas_pages), limits(cache_limits) {}
+  explicit Impl(TextCacheLimits cache_limits);
 
   // Fonts
   FT_Library library = nullptr;
   std::vector<FT_Face> ft;                // every loaded face
+  std::unordered_map<FT_Face, int> ft_of_face;  // face -> its index in ft
+  std::unique_ptr<Shaper> shaper;          // bidi, script runs and HarfBuzz, with a font per face
   std::vector<std::pair<int, int>> faces;  // per FontSet face: (regular ft index, bold ft index or -1)
   std::vector<std::string> face_names;
   std::vector<std::pair<float, float>> face_metrics;  // per face: (line height, ascent) in ems, 0 = the font's
@@ -74,6 +77,10 @@ struct TextEngine::Impl {
   std::list<std::string> run_lru;                  // most recently used first
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
   long long shaped_count = 0, rasterised_count = 0;
+  // Scratch for shape(), kept so shaping a line allocates little.
+  std::vector<std::uint32_t> scratch_text, scratch_byte_of;
+  std::vector<FT_Face> scratch_faces;
+  std::vector<RawGlyph> scratch_glyphs;
 
   bool ok() const { return !faces.empty(); }
   FT_Face sized(int ft_index, int px);
