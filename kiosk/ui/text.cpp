@@ -1,6 +1,7 @@
 #include "ui/text.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "ui/text_impl.hpp"
@@ -9,6 +10,13 @@ namespace kiosk::ui {
 
 namespace {
 constexpr FT_Int32 kLoadFlags = FT_LOAD_TARGET_LIGHT;
+
+// Adds the time from construction to destruction to `total`, in milliseconds.
+struct AddTime {
+  double& total;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  ~AddTime() { total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
+};
 
 Script script_from_code(const std::string& code) {
   for (Script s : {Script::latin, Script::han, Script::hangul, Script::kana, Script::arabic, Script::devanagari,
@@ -67,7 +75,10 @@ TextEngine::~TextEngine() {
 
 const std::string& TextEngine::error() const { return impl_->error; }
 
-void TextEngine::begin_frame() { impl_->atlas.begin_frame(); }
+void TextEngine::begin_frame() {
+  impl_->atlas.begin_frame();
+  impl_->frame_shaping_ms = impl_->frame_rasterising_ms = 0;
+}
 
 void TextEngine::set_language(std::string_view lang) {
   Impl& m = *impl_;
@@ -183,6 +194,7 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
     return it->second.run;
   }
   ++shaped_count;
+  const AddTime timing{frame_shaping_ms};
   ShapedRun run;
   run.rtl = rtl;
   const std::vector<int> chosen = choose_faces(text, style.weight);
@@ -232,6 +244,7 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
   const GlyphKey key{ft_index, glyph, px};
   auto it = glyphs.find(key);
   if (it != glyphs.end() && atlas.valid(it->second.slot)) return it->second;
+  const AddTime timing{frame_rasterising_ms};
   Bitmap b;
   FT_Face f = sized(ft_index, px);
   if (FT_Load_Glyph(f, glyph, FT_LOAD_RENDER | kLoadFlags) == 0) {
@@ -297,7 +310,8 @@ std::vector<TextEngine::PlacedGlyph> TextEngine::place(std::string_view line, Te
 int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.size()); }
 
 TextEngine::Stats TextEngine::stats() const {
-  return Stats{impl_->shaped_count, impl_->rasterised_count, impl_->atlas.pages(), impl_->atlas.evictions()};
+  return Stats{impl_->shaped_count,        impl_->rasterised_count,     impl_->atlas.pages(),
+               impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms};
 }
 
 }  // namespace kiosk::ui

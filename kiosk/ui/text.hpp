@@ -102,6 +102,8 @@ class TextEngine {
     long long rasterised = 0;  // glyph bitmaps made since start
     int atlas_pages = 0;
     int evictions = 0;
+    double frame_shaping_ms = 0;      // this frame so far: shaping text not in the cache
+    double frame_rasterising_ms = 0;  // this frame so far: making glyph bitmaps
   };
   Stats stats() const;
 

@@ -77,6 +77,7 @@ struct TextEngine::Impl {
   std::list<std::string> run_lru;                  // most recently used first
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
   long long shaped_count = 0, rasterised_count = 0;
+  double frame_shaping_ms = 0, frame_rasterising_ms = 0;  // since begin_frame()
   // Scratch for shape(), kept so shaping a line allocates little.
   std::vector<std::uint32_t> scratch_text, scratch_byte_of;
   std::vector<FT_Face> scratch_faces;
