@@ -76,8 +76,18 @@ TextEngine::~TextEngine() {
 const std::string& TextEngine::error() const { return impl_->error; }
 
 void TextEngine::begin_frame() {
-  impl_->atlas.begin_frame();
-  impl_->frame_shaping_ms = impl_->frame_rasterising_ms = 0;
+  Impl& m = *impl_;
+  m.atlas.begin_frame();
+  m.frame_shaping_ms = m.frame_rasterising_ms = 0;
+  m.frame_deferred = 0;
+  ++m.frame;
+  // Places not drawn at in the last frame are forgotten (panning makes new ones every frame).
+  std::erase_if(m.slots, [&m](const auto& entry) { return entry.second.frame + 1 < m.frame; });
+}
+
+void TextEngine::set_cold_budget(double ms) {
+  impl_->cold_budget_ms = std::max(0.0, ms);
+  if (ms <= 0) impl_->slots.clear();
 }
 
 void TextEngine::set_language(std::string_view lang) {
@@ -311,7 +321,8 @@ int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.
 
 TextEngine::Stats TextEngine::stats() const {
   return Stats{impl_->shaped_count,        impl_->rasterised_count,     impl_->atlas.pages(),
-               impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms};
+               impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms,
+               impl_->frame_deferred};
 }
 
 }  // namespace kiosk::ui

@@ -78,6 +78,39 @@ struct TextEngine::Impl {
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
   long long shaped_count = 0, rasterised_count = 0;
   double frame_shaping_ms = 0, frame_rasterising_ms = 0;  // since begin_frame()
+
+  // The cold budget (TextEngine::set_cold_budget): what each draw call drew, by where it drew it.
+  struct SlotKey {
+    std::uint32_t x, y, width, size, spacing;  // float bits
+    std::uint16_t max_lines;
+    std::uint8_t weight, align, wrapped;
+    bool operator==(const SlotKey&) const = default;
+  };
+  struct SlotHash {
+    std::size_t operator()(const SlotKey& k) const {
+      std::uint64_t h = 1469598103934665603ull;
+      for (std::uint64_t v : {std::uint64_t{k.x}, std::uint64_t{k.y}, std::uint64_t{k.width}, std::uint64_t{k.size},
+                              std::uint64_t{k.spacing}, std::uint64_t{k.max_lines},
+                              std::uint64_t{k.weight} | std::uint64_t{k.align} << 8 | std::uint64_t{k.wrapped} << 16})
+        h = (h ^ v) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  struct Slot {
+    std::string text, language;  // what was drawn there
+    float height = 0;            // draw_wrapped's result
+    std::uint64_t frame = 0;     // the frame it was last drawn in
+    int deferred = 0;            // frames in a row it stood in for newer text
+  };
+  double cold_budget_ms = 0;
+  std::uint64_t frame = 0;
+  std::unordered_map<SlotKey, Slot, SlotHash> slots;
+  int frame_deferred = 0;
+  bool replaying = false;
+  // True when `text` is shaped (per paragraph, for `wrapped`) and every glyph has its bitmap.
+  bool ready(std::string_view text, TextStyle style, bool wrapped);
+  Slot* slot_for(const SlotKey& key, std::string_view text, TextStyle style, bool* defer);
+  void record(Slot* slot, std::string_view text, float height);
   // Scratch for shape(), kept so shaping a line allocates little.
   std::vector<std::uint32_t> scratch_text, scratch_byte_of;
   std::vector<FT_Face> scratch_faces;
