@@ -25,7 +25,7 @@ int run_set_pin(const Options& o);     // kiosk set-pin --config FILE (PIN on st
 // Time per frame the text engine may spend shaping and rasterising new text before it leaves the
 // rest of a burst (a language switch) to the next frames (ui::TextEngine::set_cold_budget). For
 // the loops that draw continuously: the kiosk window and kiosk bench; screenshots draw everything.
-constexpr double kTextColdBudgetMs = 1.0;
+constexpr double kTextColdBudgetMs = 0.5;
 
 struct Loaded {
   core::LoadResult content;

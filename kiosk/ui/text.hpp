@@ -73,7 +73,7 @@ class TextEngine {
   // Nothing is ever left blank. 0 (the default) turns it off: every call draws what it is given,
   // as screenshots and tests need. For a loop that draws frames continuously.
   void set_cold_budget(double ms);
-  static constexpr int kMaxDeferredFrames = 3;
+  static constexpr int kMaxDeferredFrames = 6;  // 100 ms at 60 Hz
   // The language of the text that follows (BCP 47, e.g. "ur", "zh-Hant"): picks regional glyph
   // forms, the Urdu Nastaliq face and line breaking rules.
   void set_language(std::string_view lang);
