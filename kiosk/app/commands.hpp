@@ -22,6 +22,11 @@ int run_set_pin(const Options& o);     // kiosk set-pin --config FILE (PIN on st
 
 // Content (with its diagnostics printed to stderr) and the text engine, as both the window and
 // the screenshot need them. nullptr text engine and a message when no font can be loaded.
+// Time per frame the text engine may spend shaping and rasterising new text before it leaves the
+// rest of a burst (a language switch) to the next frames (ui::TextEngine::set_cold_budget). For
+// the loops that draw continuously: the kiosk window and kiosk bench; screenshots draw everything.
+constexpr double kTextColdBudgetMs = 0.5;
+
 struct Loaded {
   core::LoadResult content;
   std::unique_ptr<ui::TextEngine> text;

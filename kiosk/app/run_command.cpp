@@ -44,6 +44,7 @@ int run_window(const Options& o) {
                           density_px_per_mm(o, w, display->reported_px_per_mm())};
   };
   const auto diagnostics = loaded.content.diagnostics;
+  loaded.text->set_cold_budget(kTextColdBudgetMs);
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images,
                viewport());
   app.set_diagnostics(diagnostics);

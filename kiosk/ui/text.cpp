@@ -1,9 +1,8 @@
 #include "ui/text.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
-
-#include <raqm.h>
 
 #include "ui/text_impl.hpp"
 
@@ -11,6 +10,13 @@ namespace kiosk::ui {
 
 namespace {
 constexpr FT_Int32 kLoadFlags = FT_LOAD_TARGET_LIGHT;
+
+// Adds the time from construction to destruction to `total`, in milliseconds.
+struct AddTime {
+  double& total;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  ~AddTime() { total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
+};
 
 Script script_from_code(const std::string& code) {
   for (Script s : {Script::latin, Script::han, Script::hangul, Script::kana, Script::arabic, Script::devanagari,
@@ -21,6 +27,11 @@ Script script_from_code(const std::string& code) {
 }  // namespace
 
 // ---- fonts ------------------------------------------------------------------------------------
+
+TextEngine::Impl::Impl(TextCacheLimits cache_limits)
+    : shaper(std::make_unique<Shaper>(kLoadFlags)),
+      atlas(cache_limits.atlas_page_px, cache_limits.atlas_pages),
+      limits(cache_limits) {}
 
 TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std::make_unique<Impl>(limits)) {
   Impl& m = *impl_;
@@ -35,6 +46,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
       m.error += (m.error.empty() ? "" : "; ") + std::string("cannot open font ") + file.path;
       return -1;
     }
+    m.ft_of_face[face] = static_cast<int>(m.ft.size());
     m.ft.push_back(face);
     m.ft_size.push_back(0);
     return static_cast<int>(m.ft.size()) - 1;
@@ -56,13 +68,27 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
 }
 
 TextEngine::~TextEngine() {
+  impl_->shaper.reset();  // its HarfBuzz fonts hold references to the faces
   for (FT_Face f : impl_->ft) FT_Done_Face(f);
   if (impl_->library) FT_Done_FreeType(impl_->library);
 }
 
 const std::string& TextEngine::error() const { return impl_->error; }
 
-void TextEngine::begin_frame() { impl_->atlas.begin_frame(); }
+void TextEngine::begin_frame() {
+  Impl& m = *impl_;
+  m.atlas.begin_frame();
+  m.frame_shaping_ms = m.frame_rasterising_ms = 0;
+  m.frame_deferred = 0;
+  ++m.frame;
+  // Places not drawn at in the last frame are forgotten (panning makes new ones every frame).
+  std::erase_if(m.slots, [&m](const auto& entry) { return entry.second.frame + 1 < m.frame; });
+}
+
+void TextEngine::set_cold_budget(double ms) {
+  impl_->cold_budget_ms = std::max(0.0, ms);
+  if (ms <= 0) impl_->slots.clear();
+}
 
 void TextEngine::set_language(std::string_view lang) {
   Impl& m = *impl_;
@@ -178,44 +204,35 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
     return it->second.run;
   }
   ++shaped_count;
+  const AddTime timing{frame_shaping_ms};
   ShapedRun run;
   run.rtl = rtl;
   const std::vector<int> chosen = choose_faces(text, style.weight);
-  // raqm takes UTF-32 here: with UTF-8, raqm 0.7 maps every glyph's cluster back to a byte offset
-  // by walking the text from its start, which is quadratic in the paragraph's length.
-  std::vector<std::uint32_t> u32;
-  std::vector<std::uint32_t> byte_of;  // code point index -> byte offset
-  u32.reserve(text.size());
+  std::vector<std::uint32_t>& u32 = scratch_text;
+  std::vector<std::uint32_t>& byte_of = scratch_byte_of;  // code point index -> byte offset
+  std::vector<FT_Face>& face_of = scratch_faces;          // code point index -> its sized face
+  u32.clear();
+  byte_of.clear();
+  face_of.clear();
   for (std::size_t i = 0; i < text.size();) {
     byte_of.push_back(static_cast<std::uint32_t>(i));
+    const int face = chosen[i] >= 0 ? chosen[i] : 0;  // a missing character is shaped in the first face
     u32.push_back(decode_utf8(text, i));
+    face_of.push_back(sized(ft_for(face, style.weight), px));
   }
   byte_of.push_back(static_cast<std::uint32_t>(text.size()));
-  raqm_t* rq = raqm_create();
-  bool ok = rq && raqm_set_text(rq, u32.data(), u32.size()) &&
-            raqm_set_par_direction(rq, rtl ? RAQM_DIRECTION_RTL : RAQM_DIRECTION_LTR) &&
-            raqm_set_language(rq, language.c_str(), 0, u32.size()) && raqm_set_freetype_load_flags(rq, kLoadFlags);
-  // Face ranges: runs of characters that use the same face (a missing character uses the first face).
-  for (std::size_t start = 0; ok && start < u32.size();) {
-    std::size_t end = start;
-    while (end < u32.size() && chosen[byte_of[end]] == chosen[byte_of[start]]) ++end;
-    const int face = chosen[byte_of[start]] >= 0 ? chosen[byte_of[start]] : 0;
-    ok = raqm_set_freetype_face_range(rq, sized(ft_for(face, style.weight), px), start, end - start);
-    start = end;
-  }
-  if (ok && !u32.empty()) ok = raqm_layout(rq);
-  std::size_t count = 0;
-  raqm_glyph_t* shaped = ok && !u32.empty() ? raqm_get_glyphs(rq, &count) : nullptr;
+  std::vector<RawGlyph>& shaped = scratch_glyphs;
+  if (!shaper->layout(u32.data(), u32.size(), face_of.data(), rtl, language.c_str(), shaped)) shaped.clear();
   float pen = 0;
-  for (std::size_t g = 0; shaped && g < count; ++g) {
+  run.glyphs.reserve(shaped.size());
+  for (const RawGlyph& sg : shaped) {
     ShapedGlyph out;
-    out.glyph = shaped[g].index;
-    out.cluster = shaped[g].cluster < byte_of.size() ? byte_of[shaped[g].cluster] : static_cast<std::uint32_t>(text.size());
-    out.x = pen + static_cast<float>(shaped[g].x_offset) / 64.0f;
-    out.y = static_cast<float>(shaped[g].y_offset) / 64.0f;
-    out.advance = static_cast<float>(shaped[g].x_advance) / 64.0f;
-    for (int i = 0; i < static_cast<int>(ft.size()); ++i)
-      if (ft[i] == shaped[g].ftface) out.face = i;
+    out.glyph = sg.index;
+    out.cluster = sg.cluster < byte_of.size() ? byte_of[sg.cluster] : static_cast<std::uint32_t>(text.size());
+    out.x = pen + static_cast<float>(sg.x_offset) / 64.0f;
+    out.y = static_cast<float>(sg.y_offset) / 64.0f;
+    out.advance = static_cast<float>(sg.x_advance) / 64.0f;
+    if (auto it = ft_of_face.find(sg.face); it != ft_of_face.end()) out.face = it->second;
     if (out.cluster < chosen.size() && chosen[out.cluster] < 0) out.face = -1;  // no font has it
     if (out.face < 0 || out.glyph == 0) {
       std::size_t at = out.cluster;
@@ -228,7 +245,6 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
     run.glyphs.push_back(out);
   }
   run.width = pen;
-  if (rq) raqm_destroy(rq);
   return store(std::move(key), std::move(run));
 }
 
@@ -238,6 +254,7 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
   const GlyphKey key{ft_index, glyph, px};
   auto it = glyphs.find(key);
   if (it != glyphs.end() && atlas.valid(it->second.slot)) return it->second;
+  const AddTime timing{frame_rasterising_ms};
   Bitmap b;
   FT_Face f = sized(ft_index, px);
   if (FT_Load_Glyph(f, glyph, FT_LOAD_RENDER | kLoadFlags) == 0) {
@@ -337,7 +354,9 @@ std::vector<TextEngine::PlacedGlyph> TextEngine::place(std::string_view line, Te
 int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.size()); }
 
 TextEngine::Stats TextEngine::stats() const {
-  return Stats{impl_->shaped_count, impl_->rasterised_count, impl_->atlas.pages(), impl_->atlas.evictions()};
+  return Stats{impl_->shaped_count,        impl_->rasterised_count,     impl_->atlas.pages(),
+               impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms,
+               impl_->frame_deferred};
 }
 
 }  // namespace kiosk::ui

@@ -64,6 +64,16 @@ class TextEngine {
 
   // Starts a frame: glyphs drawn from now on are kept until the next begin_frame().
   void begin_frame();
+
+  // Spreads a burst of new text (a language switch shapes and rasterises every visible card at
+  // once) over a few frames. Once this frame has spent `ms` shaping and rasterising, a draw() or
+  // draw_wrapped() whose text is not ready yet, at the same place, size and width as a call of
+  // the previous frame, draws what that call drew (the previous language's words) and leaves the
+  // new text for a later frame; after kMaxDeferredFrames frames in a row it is drawn regardless.
+  // Nothing is ever left blank. 0 (the default) turns it off: every call draws what it is given,
+  // as screenshots and tests need. For a loop that draws frames continuously.
+  void set_cold_budget(double ms);
+  static constexpr int kMaxDeferredFrames = 6;  // 100 ms at 60 Hz
   // The language of the text that follows (BCP 47, e.g. "ur", "zh-Hant"): picks regional glyph
   // forms, the Urdu Nastaliq face and line breaking rules.
   void set_language(std::string_view lang);
@@ -107,12 +117,17 @@ class TextEngine {
     long long rasterised = 0;  // glyph bitmaps made since start
     int atlas_pages = 0;
     int evictions = 0;
+    double frame_shaping_ms = 0;      // this frame so far: shaping text not in the cache
+    double frame_rasterising_ms = 0;  // this frame so far: making glyph bitmaps
+    int frame_deferred = 0;           // this frame so far: calls that drew the previous frame's text
   };
   Stats stats() const;
 
   struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
+  float draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
+                         ImU32 color, int max_lines, float line_spacing, Align align);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,7 @@
 // text_lines.cpp (line breaking and drawing). Not for the views.
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ui/glyph_atlas.hpp"
 #include "ui/text.hpp"
 #include "ui/text_script.hpp"
+#include "ui/text_shaper.hpp"
 
 namespace kiosk::ui {
 
@@ -34,12 +36,13 @@ struct ShapedRun {
 };
 
 struct TextEngine::Impl {
-  explicit Impl(TextCacheLimits cache_limits)
-      : atlas(cache_limits.atlas_page_px, cache_limits.atlas_pages), limits(cache_limits) {}
+  explicit Impl(TextCacheLimits cache_limits);
 
   // Fonts
   FT_Library library = nullptr;
   std::vector<FT_Face> ft;                // every loaded face
+  std::unordered_map<FT_Face, int> ft_of_face;  // face -> its index in ft
+  std::unique_ptr<Shaper> shaper;          // bidi, script runs and HarfBuzz, with a font per face
   std::vector<std::pair<int, int>> faces;  // per FontSet face: (regular ft index, bold ft index or -1)
   std::vector<std::string> face_names;
   std::vector<std::pair<float, float>> face_metrics;  // per face: (line height, ascent) in ems, 0 = the font's
@@ -74,6 +77,44 @@ struct TextEngine::Impl {
   std::list<std::string> run_lru;                  // most recently used first
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
   long long shaped_count = 0, rasterised_count = 0;
+  double frame_shaping_ms = 0, frame_rasterising_ms = 0;  // since begin_frame()
+
+  // The cold budget (TextEngine::set_cold_budget): what each draw call drew, by where it drew it.
+  struct SlotKey {
+    std::uint32_t x, y, width, size, spacing;  // float bits
+    std::uint16_t max_lines;
+    std::uint8_t weight, align, wrapped;
+    bool operator==(const SlotKey&) const = default;
+  };
+  struct SlotHash {
+    std::size_t operator()(const SlotKey& k) const {
+      std::uint64_t h = 1469598103934665603ull;
+      for (std::uint64_t v : {std::uint64_t{k.x}, std::uint64_t{k.y}, std::uint64_t{k.width}, std::uint64_t{k.size},
+                              std::uint64_t{k.spacing}, std::uint64_t{k.max_lines},
+                              std::uint64_t{k.weight} | std::uint64_t{k.align} << 8 | std::uint64_t{k.wrapped} << 16})
+        h = (h ^ v) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  struct Slot {
+    std::string text, language;  // what was drawn there
+    float height = 0;            // draw_wrapped's result
+    std::uint64_t frame = 0;     // the frame it was last drawn in
+    int deferred = 0;            // frames in a row it stood in for newer text
+  };
+  double cold_budget_ms = 0;
+  std::uint64_t frame = 0;
+  std::unordered_map<SlotKey, Slot, SlotHash> slots;
+  int frame_deferred = 0;
+  bool replaying = false;
+  // True when `text` is shaped (per paragraph, for `wrapped`) and every glyph has its bitmap.
+  bool ready(std::string_view text, TextStyle style, bool wrapped);
+  Slot* slot_for(const SlotKey& key, std::string_view text, TextStyle style, bool* defer);
+  void record(Slot* slot, std::string_view text, float height);
+  // Scratch for shape(), kept so shaping a line allocates little.
+  std::vector<std::uint32_t> scratch_text, scratch_byte_of;
+  std::vector<FT_Face> scratch_faces;
+  std::vector<RawGlyph> scratch_glyphs;
 
   bool ok() const { return !faces.empty(); }
   FT_Face sized(int ft_index, int px);

@@ -1,6 +1,7 @@
 // Line breaking (UAX #14 through libunibreak) and drawing of shaped lines.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <linebreak.h>
 
@@ -31,7 +32,44 @@ void keep_korean_words(std::string_view para, std::vector<char>& breaks) {
 struct LineBreakInit {
   LineBreakInit() { init_linebreak(); }
 };
+
+std::uint32_t bits(float f) {
+  std::uint32_t u = 0;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+}
+
+bool first_strong_is_rtl(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = decode_utf8(text, i);
+    if (is_rtl_char(c)) return true;
+    if (is_ltr_char(c)) return false;
+  }
+  return false;
+}
 }  // namespace
+
+bool TextEngine::Impl::ready(std::string_view text, TextStyle style, bool wrapped) {
+  const int px = pixel_size(style);
+  auto run_ready = [&](std::string_view t) {
+    const auto it = runs.find(run_key(t, style, first_strong_is_rtl(t)));
+    if (it == runs.end()) return false;
+    for (const ShapedGlyph& g : it->second.run.glyphs) {
+      if (g.face < 0) continue;
+      const auto b = glyphs.find(GlyphKey{g.face, g.glyph, px});
+      if (b == glyphs.end() || !atlas.valid(b->second.slot)) return false;
+    }
+    return true;
+  };
+  if (!wrapped) return run_ready(text);
+  for (std::size_t start = 0; start <= text.size();) {  // each paragraph was shaped whole
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && !run_ready(text.substr(start, end - start))) return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style, float max_width, int max_lines) {
   static const LineBreakInit init;
@@ -176,15 +214,84 @@ void draw_shaped(TextEngine::Impl& m, ImDrawList* dl, float x, float baseline, s
 
 }  // namespace
 
+// The cold budget: the slot a draw call records into, or null when the budget is off. When the call
+// should draw its slot's previous text instead, sets *defer.
+TextEngine::Impl::Slot* TextEngine::Impl::slot_for(const SlotKey& key, std::string_view text, TextStyle style,
+                                                   bool* defer) {
+  *defer = false;
+  if (cold_budget_ms <= 0 || replaying) return nullptr;
+  Slot& slot = slots[key];
+  const bool changed = slot.text != text || slot.language != language;
+  *defer = changed && slot.frame > 0 && slot.frame + 1 == frame && slot.deferred < kMaxDeferredFrames &&
+           frame_shaping_ms + frame_rasterising_ms >= cold_budget_ms && !ready(text, style, key.wrapped != 0);
+  return &slot;
+}
+
+void TextEngine::Impl::record(Slot* slot, std::string_view text, float height) {
+  if (!slot) return;
+  if (slot->text != text || slot->language != language) {
+    slot->text.assign(text);
+    slot->language = language;
+  }
+  slot->height = height;
+  slot->frame = frame;
+  slot->deferred = 0;
+}
+
 void TextEngine::draw(ImDrawList* dl, float x, float y, std::string_view line, TextStyle style, ImU32 color,
                       float width, Align align) {
-  if (!impl_->ok() || line.empty()) return;
+  Impl& m = *impl_;
+  if (!m.ok() || line.empty()) return;
+  bool defer = false;
+  Impl::Slot* slot = m.slot_for(Impl::SlotKey{bits(x), bits(y), bits(width), bits(style.size_px), 0, 0,
+                                              static_cast<std::uint8_t>(style.weight), static_cast<std::uint8_t>(align), 0},
+                                line, style, &defer);
+  if (defer) {  // this frame's budget is spent: what this place showed last frame, once more
+    const std::string language = m.language;
+    m.replaying = true;
+    set_language(slot->language);
+    draw(dl, x, y, slot->text, style, color, width, align);
+    set_language(language);
+    m.replaying = false;
+    ++slot->deferred;
+    slot->frame = m.frame;
+    ++m.frame_deferred;
+    return;
+  }
   const bool rtl = is_rtl(line);
-  draw_shaped(*impl_, dl, x, std::round(y + ascent(style, line)), line, style, color, width, resolve(align, rtl), rtl);
+  draw_shaped(m, dl, x, std::round(y + ascent(style, line)), line, style, color, width, resolve(align, rtl), rtl);
+  m.record(slot, line, 0);
 }
 
 float TextEngine::draw_wrapped(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                                ImU32 color, int max_lines, float line_spacing, Align align) {
+  Impl& m = *impl_;
+  bool defer = false;
+  Impl::Slot* slot =
+      m.ok() ? m.slot_for(Impl::SlotKey{bits(x), bits(y), bits(max_width), bits(style.size_px), bits(line_spacing),
+                                        static_cast<std::uint16_t>(std::clamp(max_lines, 0, 65535)),
+                                        static_cast<std::uint8_t>(style.weight), static_cast<std::uint8_t>(align), 1},
+                          text, style, &defer)
+             : nullptr;
+  if (defer) {  // this frame's budget is spent: what this place showed last frame, once more
+    const std::string language = m.language;
+    m.replaying = true;
+    set_language(slot->language);
+    draw_wrapped(dl, x, y, slot->text, style, max_width, color, max_lines, line_spacing, align);
+    set_language(language);
+    m.replaying = false;
+    ++slot->deferred;
+    slot->frame = m.frame;
+    ++m.frame_deferred;
+    return slot->height;
+  }
+  const float used = draw_wrapped_now(dl, x, y, text, style, max_width, color, max_lines, line_spacing, align);
+  m.record(slot, text, used);
+  return used;
+}
+
+float TextEngine::draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style,
+                                   float max_width, ImU32 color, int max_lines, float line_spacing, Align align) {
   // Lines are spaced by the faces the paragraph is drawn with (Latin in an Urdu screen as Latin).
   const float lh = line_height(style, text) * line_spacing;
   // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.

@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "platform/fonts.hpp"
+#include "platform/imgui_backend.hpp"
 #include "ui/text.hpp"
 
 using namespace kiosk::ui;
@@ -148,4 +150,97 @@ TEST_CASE("a steady frame shapes and rasterises nothing") {
   }
   CHECK(text.stats().shaped == after_first.shaped);
   CHECK(text.stats().rasterised == after_first.rasterised);
+}
+
+namespace {
+// Draws `texts` wrapped at places one above the other in `lang`; returns the vertices drawn and
+// each call's height.
+struct Drawn {
+  int vertices = 0;
+  std::vector<float> heights;
+  int deferred = 0;
+};
+Drawn draw_places(kiosk::platform::ImGuiFrame& imgui, TextEngine& text, const char* lang,
+                  const std::vector<std::string>& texts) {
+  Drawn d;
+  ImDrawList* dl = imgui.begin(1200, 900, 1.0f / 60);
+  text.begin_frame();
+  text.set_language(lang);
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    d.heights.push_back(text.draw_wrapped(dl, 20, 20 + 150 * static_cast<float>(i), texts[i], kBody, 500,
+                                          IM_COL32(0, 0, 0, 255)));
+  d.vertices = dl->VtxBuffer.Size;
+  d.deferred = text.stats().frame_deferred;
+  imgui.end();
+  return d;
+}
+}  // namespace
+
+TEST_CASE("with a cold budget new text waits a frame where old text was, and is never left blank") {
+  kiosk::platform::ImGuiFrame imgui;
+  const std::vector<std::string> en = {"Farmworkers strike together in Delano.", "Unity is strength."};
+  const std::vector<std::string> ur = {"کسانوں نے مل کر ہڑتال کی۔", "اتحاد میں طاقت ہے۔"};
+  TextEngine reference(fonts());  // no budget: draws what it is given
+  const Drawn ref_en = draw_places(imgui, reference, "en", en);
+  const Drawn ref_mixed = draw_places(imgui, reference, "ur", {ur[0]});
+  CHECK(ref_en.deferred == 0);
+  CHECK(ref_mixed.deferred == 0);
+
+  TextEngine text(fonts());
+  text.set_cold_budget(1e-6);  // spent by the first new text of each frame
+  const Drawn en1 = draw_places(imgui, text, "en", en);
+  CHECK(en1.deferred == 0);  // nothing was drawn at these places before
+  CHECK(en1.vertices == ref_en.vertices);
+  // The switch: the first place gets its Urdu, the second shows its English once more.
+  const Drawn ur1 = draw_places(imgui, text, "ur", ur);
+  CHECK(ur1.deferred == 1);
+  CHECK(ur1.heights[1] == en1.heights[1]);
+  const int english_second_vertices = ref_en.vertices - [&] {
+    TextEngine t(fonts());
+    return draw_places(imgui, t, "en", {en[0]}).vertices;
+  }();
+  CHECK(ur1.vertices == ref_mixed.vertices + english_second_vertices);
+  // The next frame finishes it.
+  const Drawn ur2 = draw_places(imgui, text, "ur", ur);
+  CHECK(ur2.deferred == 0);
+  TextEngine all_urdu(fonts());
+  CHECK(ur2.vertices == draw_places(imgui, all_urdu, "ur", ur).vertices);
+  CHECK(ur2.heights[1] > en1.heights[1]);  // Nastaliq lines are taller
+}
+
+TEST_CASE("with a cold budget a place waits at most kMaxDeferredFrames frames") {
+  kiosk::platform::ImGuiFrame imgui;
+  TextEngine text(fonts());
+  text.set_cold_budget(1e-6);
+  const char* en_words[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  const char* hi_words[] = {"एक", "दो", "तीन", "चार", "पाँच", "छह", "सात", "आठ", "नौ", "दस"};
+  const int places = TextEngine::kMaxDeferredFrames + 2;
+  REQUIRE(places <= 10);
+  const std::vector<std::string> en(en_words, en_words + places), hi(hi_words, hi_words + places);
+  CHECK(draw_places(imgui, text, "en", en).deferred == 0);
+  // Each frame the first text not ready is drawn and the others wait, none more than the limit:
+  // in the frame after the limit, the one due and the last (which waited the limit) are drawn.
+  for (int frame = 1; frame <= TextEngine::kMaxDeferredFrames; ++frame) {
+    INFO("frame " << frame);
+    CHECK(draw_places(imgui, text, "hi", hi).deferred == places - frame);
+  }
+  CHECK(draw_places(imgui, text, "hi", hi).deferred == 0);
+  const auto before = text.stats();
+  CHECK(draw_places(imgui, text, "hi", hi).deferred == 0);
+  CHECK(text.stats().shaped == before.shaped);  // all of it is ready now
+}
+
+TEST_CASE("with the cold budget off, or at places not drawn last frame, nothing waits") {
+  kiosk::platform::ImGuiFrame imgui;
+  TextEngine off(fonts());
+  CHECK(draw_places(imgui, off, "en", {"one", "two"}).deferred == 0);
+  CHECK(draw_places(imgui, off, "hi", {"एक", "दो"}).deferred == 0);
+
+  TextEngine text(fonts());
+  text.set_cold_budget(1e-6);
+  CHECK(draw_places(imgui, text, "en", {"one"}).deferred == 0);
+  CHECK(draw_places(imgui, text, "hi", {"एक", "दो", "तीन"}).deferred == 0);  // only the first place had text
+  // A frame without a place forgets it: drawing there later is not held back.
+  CHECK(draw_places(imgui, text, "en", {}).deferred == 0);
+  CHECK(draw_places(imgui, text, "ko", {"하나", "둘"}).deferred == 0);
 }

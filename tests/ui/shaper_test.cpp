@@ -1,0 +1,249 @@
+// The text module's own shaper (HarfBuzz fonts kept per face) against libraqm 0.7, which it
+// replaced: glyph for glyph the same on every string the kiosk ships and on bidi edge cases.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <raqm.h>
+
+#include "platform/fonts.hpp"
+#include "ui/text_script.hpp"
+#include "ui/text_shaper.hpp"
+
+using namespace kiosk::ui;
+
+namespace {
+
+constexpr int kLoadFlags = FT_LOAD_TARGET_LIGHT;  // as the text engine
+
+struct Faces {
+  FT_Library library = nullptr;
+  std::vector<FT_Face> regular, bold;
+  std::vector<std::string> names;
+  Faces() {
+    std::string error;
+    const FontSet set = kiosk::platform::load_font_manifest(FONTS_DIR, &error);
+    REQUIRE(error.empty());
+    REQUIRE(FT_Init_FreeType(&library) == 0);
+    for (const FontFace& f : set.faces) {
+      FT_Face r = nullptr, b = nullptr;
+      REQUIRE(FT_New_Face(library, f.regular.path.c_str(), f.regular.face_index, &r) == 0);
+      const FontFile& bold_file = f.bold.path.empty() ? f.regular : f.bold;
+      REQUIRE(FT_New_Face(library, bold_file.path.c_str(), bold_file.face_index, &b) == 0);
+      regular.push_back(r);
+      bold.push_back(b);
+      names.push_back(f.name);
+    }
+  }
+  ~Faces() {
+    for (FT_Face f : regular) FT_Done_Face(f);
+    for (FT_Face f : bold) FT_Done_Face(f);
+    FT_Done_FreeType(library);
+  }
+  int index(const std::string& name) const {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return static_cast<int>(i);
+    return 0;
+  }
+};
+
+std::vector<std::uint32_t> utf32(const std::string& s) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < s.size();) out.push_back(decode_utf8(s, i));
+  return out;
+}
+
+// A face per character, as a font fallback would choose: the language's face first where it has
+// the character, else the first face that has it; spaces and punctuation stay with the face before.
+std::vector<int> choose(const Faces& faces, const std::vector<std::uint32_t>& text, const std::string& lang) {
+  const int preferred = lang == "ur" ? faces.index("urdu") : lang == "ko" ? faces.index("cjk-ko") : -1;
+  std::vector<int> out(text.size(), 0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (script_of(c) == Script::common && i > 0 && FT_Get_Char_Index(faces.regular[out[i - 1]], c) != 0) {
+      out[i] = out[i - 1];
+      continue;
+    }
+    if (preferred >= 0 && FT_Get_Char_Index(faces.regular[preferred], c) != 0) {
+      out[i] = preferred;
+      continue;
+    }
+    for (std::size_t f = 0; f < faces.regular.size(); ++f)
+      if (FT_Get_Char_Index(faces.regular[f], c) != 0) {
+        out[i] = static_cast<int>(f);
+        break;
+      }
+  }
+  return out;
+}
+
+std::vector<RawGlyph> with_raqm(const std::vector<std::uint32_t>& text, const std::vector<FT_Face>& face_of, bool rtl,
+                                const std::string& lang) {
+  std::vector<RawGlyph> out;
+  raqm_t* rq = raqm_create();
+  REQUIRE(rq);
+  bool ok = raqm_set_text(rq, text.data(), text.size()) &&
+            raqm_set_par_direction(rq, rtl ? RAQM_DIRECTION_RTL : RAQM_DIRECTION_LTR) &&
+            raqm_set_language(rq, lang.c_str(), 0, text.size()) && raqm_set_freetype_load_flags(rq, kLoadFlags);
+  for (std::size_t start = 0; ok && start < text.size();) {
+    std::size_t end = start;
+    while (end < text.size() && face_of[end] == face_of[start]) ++end;
+    ok = raqm_set_freetype_face_range(rq, face_of[start], start, end - start);
+    start = end;
+  }
+  REQUIRE(ok);
+  REQUIRE(raqm_layout(rq));
+  std::size_t count = 0;
+  const raqm_glyph_t* g = raqm_get_glyphs(rq, &count);
+  for (std::size_t i = 0; i < count; ++i)
+    out.push_back({g[i].index, g[i].cluster, g[i].x_advance, g[i].y_advance, g[i].x_offset, g[i].y_offset, g[i].ftface});
+  raqm_destroy(rq);
+  return out;
+}
+
+void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_string()) out.push_back(j.get<std::string>());
+  else if (j.is_object() || j.is_array())
+    for (const auto& v : j) collect_strings(v, out);
+}
+
+struct Case {
+  std::string lang, text;
+};
+
+std::vector<Case> corpus() {
+  std::vector<Case> cases;
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(fs::path(CONTENT_DIR) / "i18n")) {
+    std::ifstream in(entry.path());
+    std::vector<std::string> strings;
+    collect_strings(nlohmann::json::parse(in), strings);
+    for (auto& s : strings) cases.push_back({entry.path().stem().string(), std::move(s)});
+  }
+  for (const auto& entry : fs::directory_iterator(fs::path(CONTENT_DIR) / "events")) {
+    std::ifstream in(entry.path());
+    std::vector<std::string> strings;
+    collect_strings(nlohmann::json::parse(in), strings);
+    for (auto& s : strings) cases.push_back({"en", std::move(s)});
+  }
+  const Case extra[] = {
+      {"vi", "Tiếng Việt: Đoàn kết là sức mạnh."},
+      {"zh-Hant", "團結就是力量，我們一起走。「團結」（力量）"},
+      {"ko", "연대는 우리의 힘입니다."},
+      {"pa", "ਏਕਤਾ ਵਿੱਚ ਬਲ ਹੈ। ਸਿੱਖ ਭਾਈਚਾਰਾ"},
+      {"hi", "एकता में बल है। हिन्दी भाषा"},
+      {"km", "សាមគ្គីភាពគឺជាកម្លាំង។"},
+      {"ur", "اتحاد میں طاقت ہے۔ Grace Lee"},
+      {"ur", "کسانوں نے (Delano, 1965) میں ہڑتال کی۔ ۱۹۶۵ اور 1965 «اتحاد» [Larry Itliong]   "},
+      {"ar", "الاتحاد قوة. 123 ٤٥٦ (مرحبا [world])"},
+      {"am", "አንድነት ኃይል ነው።"},
+      {"en", "  (leading spaces) and \"quotes\", a tab\tand trailing spaces   "},
+      {"en", "Grace Lee Boggs said «اتحاد میں طاقت ہے» (in Urdu) and 團結 [zh]."},
+      {"en", "\xCC\x81" "a mark first, then \xE2\x80\xAB" "embedded اتحاد" "\xE2\x80\xAC" " and \xE2\x81\xA7" "isolate" "\xE2\x81\xA9" "."},
+      {"en", "((([unbalanced brackets)) » ] 「a」"},
+      {"ur", "١٢٣ - ٤٥٦"},
+      {"en", "https://example.org/a/very/long/path?query=value&other=1"},
+      {"ko", "한국어 (Korean) 한글 English 日本語 かな"},
+  };
+  for (const Case& c : extra) cases.push_back(c);
+  return cases;
+}
+
+}  // namespace
+
+TEST_CASE("the shaper lays out every string glyph for glyph like libraqm") {
+  Faces faces;
+  Shaper shaper(kLoadFlags);
+  std::vector<RawGlyph> ours;
+  int compared = 0;
+  int size_index = 0;
+  for (const Case& c : corpus()) {
+    const std::vector<std::uint32_t> text = utf32(c.text);
+    if (text.empty()) continue;
+    const std::vector<int> chosen = choose(faces, text, c.lang);
+    for (const bool rtl : {false, true}) {
+      for (const bool bold : {false, true}) {
+        // Sizes change between layouts as the views' do, so the kept fonts are rescaled often.
+        const int px = (size_index++ % 3 == 0) ? 24 : (size_index % 3 == 1) ? 31 : 56;
+        std::vector<FT_Face> face_of;
+        for (const int f : chosen) {
+          FT_Face face = bold ? faces.bold[f] : faces.regular[f];
+          FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+          face_of.push_back(face);
+        }
+        const std::vector<RawGlyph> theirs = with_raqm(text, face_of, rtl, c.lang);
+        REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), rtl, c.lang.c_str(), ours));
+        INFO(c.lang << (rtl ? " rtl " : " ltr ") << (bold ? "bold " : "") << px << " px: " << c.text);
+        REQUIRE(ours.size() == theirs.size());
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+          INFO("glyph " << i);
+          CHECK(ours[i].index == theirs[i].index);
+          CHECK(ours[i].cluster == theirs[i].cluster);
+          CHECK(ours[i].x_advance == theirs[i].x_advance);
+          CHECK(ours[i].y_advance == theirs[i].y_advance);
+          CHECK(ours[i].x_offset == theirs[i].x_offset);
+          CHECK(ours[i].y_offset == theirs[i].y_offset);
+          CHECK(ours[i].face == theirs[i].face);
+        }
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 400);
+  // One HarfBuzz font per face used, however many layouts: 14 faces in regular and bold at most.
+  CHECK(shaper.fonts_made() <= 28);
+  CHECK(shaper.rescales() > 0);
+}
+
+TEST_CASE("the shaper keeps one HarfBuzz font per face and rescales it when the face's size changes") {
+  Faces faces;
+  Shaper shaper(kLoadFlags);
+  const std::vector<std::uint32_t> text = utf32("Delano 1965");
+  FT_Face latin = faces.regular[faces.index("latin")];
+  const std::vector<FT_Face> face_of(text.size(), latin);
+  std::vector<RawGlyph> at24, again24, at48;
+
+  FT_Set_Pixel_Sizes(latin, 0, 24);
+  REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", at24));
+  CHECK(shaper.fonts_made() == 1);
+  CHECK(shaper.rescales() == 0);
+  REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", again24));
+  CHECK(shaper.fonts_made() == 1);
+  CHECK(shaper.rescales() == 0);  // same size: nothing to redo
+
+  FT_Set_Pixel_Sizes(latin, 0, 48);
+  REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", at48));
+  CHECK(shaper.fonts_made() == 1);
+  CHECK(shaper.rescales() == 1);
+  REQUIRE(at24.size() == text.size());
+  REQUIRE(at48.size() == at24.size());
+  int width24 = 0, width48 = 0;
+  for (std::size_t i = 0; i < at24.size(); ++i) {
+    CHECK(again24[i].x_advance == at24[i].x_advance);
+    width24 += at24[i].x_advance;
+    width48 += at48[i].x_advance;
+  }
+  // Twice the size, twice the width (within hinting's rounding of each advance to a pixel).
+  CHECK(std::abs(width48 - 2 * width24) <= 64 * static_cast<int>(text.size()));
+  CHECK(width48 > width24 * 3 / 2);
+
+  // A second face gets its own font; going back to the first face at 24 px rescales it again.
+  FT_Face urdu = faces.regular[faces.index("urdu")];
+  FT_Set_Pixel_Sizes(urdu, 0, 24);
+  const std::vector<std::uint32_t> ur = utf32("اتحاد");
+  const std::vector<FT_Face> ur_faces(ur.size(), urdu);
+  std::vector<RawGlyph> out;
+  REQUIRE(shaper.layout(ur.data(), ur.size(), ur_faces.data(), true, "ur", out));
+  CHECK(shaper.fonts_made() == 2);
+  FT_Set_Pixel_Sizes(latin, 0, 24);
+  REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", out));
+  CHECK(shaper.fonts_made() == 2);
+  CHECK(shaper.rescales() == 2);
+  REQUIRE(out.size() == at24.size());
+  for (std::size_t i = 0; i < out.size(); ++i) CHECK(out[i].x_advance == at24[i].x_advance);
+}
