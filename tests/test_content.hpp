@@ -1,13 +1,11 @@
 #pragma once
-// Hand-built content and input for core tests: an event with only what the layout, the session
-// and the gestures read, and a pointer event.
+// Hand-built content for core tests: an event with only what the layout, the session and the
+// gestures read.
 
-#include <cstdint>
 #include <string>
 
 #include "core/content.hpp"
 #include "core/date.hpp"
-#include "core/input.hpp"
 
 namespace kiosk::test {
 
@@ -22,17 +20,6 @@ inline core::Event dated_event(const std::string& id, core::Date start, int impo
   e.t1 = core::period_end(start);
   e.importance = importance;
   e.headline.by_lang["en"] = headline.empty() ? id : headline;
-  return e;
-}
-
-// A finger (or the mouse: core::kMousePointer) going down, moving or up at (x, y) pixels, t_ms.
-inline core::InputEvent pointer_event(core::InputKind kind, double t_ms, std::int64_t pointer, float x, float y) {
-  core::InputEvent e;
-  e.kind = kind;
-  e.t_ms = t_ms;
-  e.pointer = pointer;
-  e.x = x;
-  e.y = y;
   return e;
 }
 

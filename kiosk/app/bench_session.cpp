@@ -97,13 +97,7 @@ class Script {
 
  private:
   static core::InputEvent pointer(core::InputKind kind, std::int64_t id, float x, float y, double t) {
-    core::InputEvent e;
-    e.t_ms = t;
-    e.kind = kind;
-    e.pointer = id;
-    e.x = x;
-    e.y = y;
-    return e;
+    return core::pointer_event(kind, t, id, x, y);
   }
   static core::InputEvent key(const char* name, double t) {
     core::InputEvent e;

@@ -20,4 +20,15 @@ struct InputEvent {
 
 inline constexpr std::int64_t kMousePointer = -1;
 
+// A finger (or the mouse: kMousePointer) going down, moving or up at (x, y) pixels at t_ms.
+inline InputEvent pointer_event(InputKind kind, double t_ms, std::int64_t pointer, float x, float y) {
+  InputEvent e;
+  e.t_ms = t_ms;
+  e.kind = kind;
+  e.pointer = pointer;
+  e.x = x;
+  e.y = y;
+  return e;
+}
+
 }  // namespace kiosk::core

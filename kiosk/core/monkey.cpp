@@ -5,13 +5,7 @@ namespace kiosk::core {
 namespace {
 
 InputEvent pointer(InputKind kind, std::int64_t id, float x, float y, double t) {
-  InputEvent e;
-  e.t_ms = t;
-  e.kind = kind;
-  e.pointer = id;
-  e.x = x;
-  e.y = y;
-  return e;
+  return pointer_event(kind, t, id, x, y);
 }
 
 // Keys a visitor or a presenter's clicker can send; never Ctrl+Q or a close request.

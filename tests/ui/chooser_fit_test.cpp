@@ -8,20 +8,13 @@
 #include "core/kiosk.hpp"
 #include "core/loader.hpp"
 #include "platform/fonts.hpp"
+#include "real_fonts.hpp"
 #include "ui/draw.hpp"
 #include "ui/text.hpp"
 
 using namespace kiosk;
 
 namespace {
-
-ui::FontSet fonts() {
-  std::string error;
-  ui::FontSet set = platform::load_font_manifest(FONTS_DIR, &error);
-  INFO(error);
-  REQUIRE(error.empty());
-  return set;
-}
 
 bool overlap(const core::Rect& a, const core::Rect& b) {
   return a.x < b.right() - 0.5f && b.x < a.right() - 0.5f && a.y < b.bottom() - 0.5f && b.y < a.bottom() - 0.5f;
@@ -39,7 +32,7 @@ TEST_CASE("every theme and era name reads whole in every language and text size 
   REQUIRE(content.languages.size() == 9);
   REQUIRE(content.themes.size() >= 8);
   REQUIRE(content.eras.size() >= 6);
-  ui::TextEngine text(fonts());
+  ui::TextEngine text(kiosk::test::real_fonts());
   int scrolling = 0, with_art = 0;
   for (const auto& [w, h] : {std::pair{1280.0f, 800.0f}, std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}})
     for (const std::string& lang : content.languages)

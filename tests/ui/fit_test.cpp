@@ -8,19 +8,12 @@
 #include "core/layout.hpp"
 #include "core/loader.hpp"
 #include "platform/fonts.hpp"
+#include "real_fonts.hpp"
 #include "ui/draw.hpp"
 
 using namespace kiosk;
 
 namespace {
-
-ui::FontSet fonts() {
-  std::string error;
-  ui::FontSet set = platform::load_font_manifest(FONTS_DIR, &error);
-  INFO(error);
-  REQUIRE(error.empty());
-  return set;
-}
 
 const core::Content& content() {
   static const core::LoadResult loaded = core::load_content(CONTENT_DIR);
@@ -32,7 +25,7 @@ const core::Viewport kScreens[] = {{1920, 1080, 3.6f}, {1280, 800, 3.6f}, {1080,
 }  // namespace
 
 TEST_CASE("the header title fits its band in at most two uncut lines at every text size and language") {
-  ui::TextEngine text(fonts());
+  ui::TextEngine text(kiosk::test::real_fonts());
   const core::Content& c = content();
   REQUIRE(c.languages.size() >= 9);
   for (const core::Viewport& screen : kScreens)
@@ -76,7 +69,7 @@ TEST_CASE("the header title fits its band in at most two uncut lines at every te
 }
 
 TEST_CASE("the attract band fits each highlight and the invitation at every text size and language") {
-  ui::TextEngine text(fonts());
+  ui::TextEngine text(kiosk::test::real_fonts());
   const core::Content& c = content();
   const auto highlights = c.attract_events();
   REQUIRE_FALSE(highlights.empty());
@@ -121,7 +114,7 @@ TEST_CASE("the attract band fits each highlight and the invitation at every text
 }
 
 TEST_CASE("a Latin string in the Urdu screen is spaced as Latin, an Urdu one as Nastaliq") {
-  ui::TextEngine text(fonts());
+  ui::TextEngine text(kiosk::test::real_fonts());
   const ui::TextStyle style{40, ui::Weight::bold};
   text.set_language("en");
   const float latin = text.line_height(style), latin_ascent = text.ascent(style);

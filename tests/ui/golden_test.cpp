@@ -11,6 +11,7 @@
 
 #include "platform/display.hpp"
 #include "platform/fonts.hpp"
+#include "real_fonts.hpp"
 #include "platform/imgui_backend.hpp"
 #include "platform/renderer.hpp"
 #include "ui/text.hpp"
@@ -39,11 +40,6 @@ const Sample kSamples[] = {
 };
 
 constexpr int kWidth = 900, kHeight = 120;
-
-ui::FontSet fonts() {
-  std::string error;
-  return platform::load_font_manifest(FONTS_DIR, &error);
-}
 
 // Renders one sample with `text` (start-aligned: right for right-to-left text); writes `out`.
 void render(ui::TextEngine& text, const Sample& s, const std::string& out) {
@@ -95,7 +91,7 @@ double differing_share(const std::string& a, const std::string& b) {
 
 TEST_CASE("each script renders like its reviewed golden image") {
   for (const Sample& s : kSamples) {
-    ui::TextEngine text(fonts());
+    ui::TextEngine text(kiosk::test::real_fonts());
     const std::string out = (out_dir() / (std::string(s.name) + ".png")).string();
     INFO(s.name << ": rendered " << out << ", reference " << golden_of(s));
     render(text, s, out);
@@ -105,7 +101,7 @@ TEST_CASE("each script renders like its reviewed golden image") {
 }
 
 TEST_CASE("a tiny glyph cache evicts pages yet every render stays correct") {
-  ui::TextEngine text(fonts(), ui::TextCacheLimits{128, 2, 4});  // two 128-px pages, four runs
+  ui::TextEngine text(kiosk::test::real_fonts(), ui::TextCacheLimits{128, 2, 4});  // two 128-px pages, four runs
   for (int round = 0; round < 2; ++round) {
     for (const Sample& s : kSamples) {
       const std::string out = (out_dir() / (std::string("tiny-") + s.name + ".png")).string();

@@ -5,20 +5,13 @@
 #include <vector>
 
 #include "platform/fonts.hpp"
+#include "real_fonts.hpp"
 #include "platform/imgui_backend.hpp"
 #include "ui/text.hpp"
 
 using namespace kiosk::ui;
 
 namespace {
-FontSet fonts() {
-  std::string error;
-  FontSet set = kiosk::platform::load_font_manifest(FONTS_DIR, &error);
-  INFO(error);
-  REQUIRE(error.empty());
-  return set;
-}
-
 const TextStyle kBody{32, Weight::regular};
 
 // Visual x of the glyph whose cluster starts at byte `cluster`.
@@ -31,7 +24,7 @@ float x_of(const std::vector<TextEngine::PlacedGlyph>& glyphs, std::uint32_t clu
 }  // namespace
 
 TEST_CASE("every script of the kiosk's languages is covered") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const char* samples[][2] = {
       {"vi", "Tiếng Việt: Đoàn kết là sức mạnh."}, {"zh-Hant", "團結就是力量，我們一起走。"},
       {"ko", "연대는 우리의 힘입니다."},             {"pa", "ਏਕਤਾ ਵਿੱਚ ਬਲ ਹੈ।"},
@@ -49,7 +42,7 @@ TEST_CASE("every script of the kiosk's languages is covered") {
 }
 
 TEST_CASE("a character no font has is counted, drawn as a box, never dropped") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const std::string s = "a\xF0\x9F\x80\x80"  // U+1F000 MAHJONG TILE EAST WIND: not in the Noto set used
                         "b";
   const auto glyphs = text.place(s, kBody);
@@ -60,7 +53,7 @@ TEST_CASE("a character no font has is counted, drawn as a box, never dropped") {
 }
 
 TEST_CASE("left-to-right text keeps its order, and Arabic and Urdu run right to left") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const auto latin = text.place("abc", kBody);
   CHECK(x_of(latin, 0) < x_of(latin, 1));
   CHECK(x_of(latin, 1) < x_of(latin, 2));
@@ -72,7 +65,7 @@ TEST_CASE("left-to-right text keeps its order, and Arabic and Urdu run right to 
 }
 
 TEST_CASE("a Latin name inside an Urdu sentence stays left to right") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_language("ur");
   const std::string before = "یہ ";
   const std::string s = before + "Grace Lee" + " ہے";
@@ -84,7 +77,7 @@ TEST_CASE("a Latin name inside an Urdu sentence stays left to right") {
 }
 
 TEST_CASE("CJK breaks between characters but never before closing punctuation") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_language("zh-Hant");
   const std::string s = "團結就是力量，我們一起走向未來。";
   const float w = text.measure("團結就是力量", kBody) + 1;
@@ -101,7 +94,7 @@ TEST_CASE("CJK breaks between characters but never before closing punctuation") 
 }
 
 TEST_CASE("Korean breaks between words, not inside them") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_language("ko");
   const std::string s = "연대는 우리의 힘입니다 함께 걸어요";
   const auto lines = text.wrap(s, kBody, text.measure("연대는 우리의 힘", kBody));
@@ -116,7 +109,7 @@ TEST_CASE("Korean breaks between words, not inside them") {
 }
 
 TEST_CASE("mixed Latin and CJK, long URLs and Arabic paragraphs wrap within the width") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const float width = 300;
   for (const char* s : {"The 1982 strike 華埠制衣工人大罷工 brought 20,000 workers to the streets of Chinatown.",
                         "Source: https://www.example.org/a/very/long/path/without/any/spaces/at/all/index.html",
@@ -129,7 +122,7 @@ TEST_CASE("mixed Latin and CJK, long URLs and Arabic paragraphs wrap within the 
 }
 
 TEST_CASE("cut text ends in an ellipsis within the width") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const auto lines = text.wrap("one two three four five six seven eight nine ten eleven twelve", kBody, 200, 2);
   REQUIRE(lines.size() == 2);
   CHECK(lines[1].ends_with("\xE2\x80\xA6"));
@@ -137,7 +130,7 @@ TEST_CASE("cut text ends in an ellipsis within the width") {
 }
 
 TEST_CASE("a steady frame shapes and rasterises nothing") {
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   const std::string s = "Filipino and Mexican American farmworkers strike together";
   text.begin_frame();
   text.wrap(s, kBody, 400);
@@ -180,13 +173,13 @@ TEST_CASE("with a cold budget new text waits a frame where old text was, and is 
   kiosk::platform::ImGuiFrame imgui;
   const std::vector<std::string> en = {"Farmworkers strike together in Delano.", "Unity is strength."};
   const std::vector<std::string> ur = {"کسانوں نے مل کر ہڑتال کی۔", "اتحاد میں طاقت ہے۔"};
-  TextEngine reference(fonts());  // no budget: draws what it is given
+  TextEngine reference(kiosk::test::real_fonts());  // no budget: draws what it is given
   const Drawn ref_en = draw_places(imgui, reference, "en", en);
   const Drawn ref_mixed = draw_places(imgui, reference, "ur", {ur[0]});
   CHECK(ref_en.deferred == 0);
   CHECK(ref_mixed.deferred == 0);
 
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_cold_budget(1e-6);  // spent by the first new text of each frame
   const Drawn en1 = draw_places(imgui, text, "en", en);
   CHECK(en1.deferred == 0);  // nothing was drawn at these places before
@@ -196,21 +189,21 @@ TEST_CASE("with a cold budget new text waits a frame where old text was, and is 
   CHECK(ur1.deferred == 1);
   CHECK(ur1.heights[1] == en1.heights[1]);
   const int english_second_vertices = ref_en.vertices - [&] {
-    TextEngine t(fonts());
+    TextEngine t(kiosk::test::real_fonts());
     return draw_places(imgui, t, "en", {en[0]}).vertices;
   }();
   CHECK(ur1.vertices == ref_mixed.vertices + english_second_vertices);
   // The next frame finishes it.
   const Drawn ur2 = draw_places(imgui, text, "ur", ur);
   CHECK(ur2.deferred == 0);
-  TextEngine all_urdu(fonts());
+  TextEngine all_urdu(kiosk::test::real_fonts());
   CHECK(ur2.vertices == draw_places(imgui, all_urdu, "ur", ur).vertices);
   CHECK(ur2.heights[1] > en1.heights[1]);  // Nastaliq lines are taller
 }
 
 TEST_CASE("with a cold budget a place waits at most kMaxDeferredFrames frames") {
   kiosk::platform::ImGuiFrame imgui;
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_cold_budget(1e-6);
   const char* en_words[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
   const char* hi_words[] = {"एक", "दो", "तीन", "चार", "पाँच", "छह", "सात", "आठ", "नौ", "दस"};
@@ -232,11 +225,11 @@ TEST_CASE("with a cold budget a place waits at most kMaxDeferredFrames frames") 
 
 TEST_CASE("with the cold budget off, or at places not drawn last frame, nothing waits") {
   kiosk::platform::ImGuiFrame imgui;
-  TextEngine off(fonts());
+  TextEngine off(kiosk::test::real_fonts());
   CHECK(draw_places(imgui, off, "en", {"one", "two"}).deferred == 0);
   CHECK(draw_places(imgui, off, "hi", {"एक", "दो"}).deferred == 0);
 
-  TextEngine text(fonts());
+  TextEngine text(kiosk::test::real_fonts());
   text.set_cold_budget(1e-6);
   CHECK(draw_places(imgui, text, "en", {"one"}).deferred == 0);
   CHECK(draw_places(imgui, text, "hi", {"एक", "दो", "तीन"}).deferred == 0);  // only the first place had text

@@ -57,7 +57,7 @@ TEST_CASE("set_admin_pin stores a salted hash and keeps the other fields") {
 
 TEST_CASE("the admin gesture needs three fingers in the corner for the whole hold") {
   AdminGesture g(100, 3000);
-  const auto ev = kiosk::test::pointer_event;
+  const auto ev = pointer_event;
   g.feed(ev(InputKind::pointer_down, 0, 1, 10, 10));
   g.feed(ev(InputKind::pointer_down, 10, 2, 20, 20));
   CHECK_FALSE(g.tick(5000));  // two fingers are not enough

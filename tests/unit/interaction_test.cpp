@@ -8,7 +8,7 @@ using namespace kiosk::core;
 
 namespace {
 InputEvent ev(InputKind k, double t, std::int64_t id, float x, float y) {
-  return kiosk::test::pointer_event(k, t, id, x, y);
+  return pointer_event(k, t, id, x, y);
 }
 
 std::vector<Command> feed_all(Gestures& g, const std::vector<InputEvent>& events) {

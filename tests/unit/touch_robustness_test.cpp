@@ -18,7 +18,7 @@ Content two_events() {
 }
 
 InputEvent ev(InputKind k, double t, std::int64_t id, float x, float y) {
-  return kiosk::test::pointer_event(k, t, id, x, y);
+  return pointer_event(k, t, id, x, y);
 }
 
 int count(const std::vector<Command>& cs, CommandKind k) {
