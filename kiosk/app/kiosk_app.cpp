@@ -129,16 +129,24 @@ void KioskApp::offer_content(core::LoadResult result) {
   pending_ = std::make_shared<const core::Content>(std::move(result.content));
 }
 
+void KioskApp::release(std::shared_ptr<const core::Content> old) {
+  // Freeing a large content takes milliseconds per thousand events: off the frame thread, and the
+  // freed memory goes back to the system (nobody waits on a frame in the attract loop).
+  if (releaser_.joinable()) releaser_.join();
+  releaser_ = std::thread([old = std::move(old)]() mutable {
+    old.reset();
+    platform::return_freed_heap();
+  });
+}
+
 void KioskApp::apply_pending() {
   const core::KioskState before = state_;
-  // Freeing a large content takes milliseconds per thousand events: do it off the frame thread.
-  if (releaser_.joinable()) releaser_.join();
-  // Between sessions nobody sees a frame wait, so the freed memory also goes back to the system.
-  const bool give_back = state_.mode == core::Mode::attract;
-  releaser_ = std::thread([old = std::move(content_), give_back]() mutable {
-    old.reset();
-    if (give_back) platform::return_freed_heap();
-  });
+  if (state_.mode == core::Mode::attract) {
+    release(std::move(content_));
+  } else {  // kept until the attract loop (one at a time: an older one goes now)
+    if (replaced_content_) release(std::move(replaced_content_));
+    replaced_content_ = std::move(content_);
+  }
   content_ = std::move(pending_);
   pending_.reset();
   state_ = core::initial_state(*content_);
@@ -180,6 +188,7 @@ void KioskApp::step(double now_ms) {
   if (pending_ && (preview_ || apply_at_once_ || maintenance() || state_.mode == core::Mode::attract ||
                    (config.classroom && state_.idle_seconds >= config.idle_seconds)))
     apply_pending();
+  if (replaced_content_ && state_.mode == core::Mode::attract) release(std::move(replaced_content_));
   if (recording_) {
     for (auto& r : core::analytics_records(analytics_, *previous, state_, *content_, config))
       records_.push_back(std::move(r));

@@ -94,11 +94,15 @@ class KioskApp {
   void forget_contacts();  // the screen changed under the fingers: drop them and let go of the view
 
   void apply_pending();
+  void release(std::shared_ptr<const core::Content> old);  // frees `old` off the frame thread
   void refresh_admin_info();  // today's analytics, when the admin overlay opens
   std::vector<ImVec2> touches() const;  // pointers down now, pixels
 
   std::shared_ptr<const core::Content> content_;
   std::thread releaser_;                          // frees replaced content
+  // Content replaced while someone watches: freeing it then costs frames (at 10,000 events, three
+  // of 16-44 ms, as the allocator hands memory back), so it waits for the attract loop.
+  std::shared_ptr<const core::Content> replaced_content_;
   std::shared_ptr<const core::Content> pending_;  // valid new content waiting for a quiet moment
   std::string notice_;                            // why the last reload was refused, for curators
   bool preview_ = false;
