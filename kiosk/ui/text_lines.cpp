@@ -148,21 +148,34 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
     // Drop whole characters from the end until the line and the ellipsis fit.
     const float room = max_width - measure(kEllipsis, style);
     if (measure(last, style) > room) {
-      const auto glyphs = place(last, style);
+      const std::string full = last;
+      // Each character's advance, in logical order whatever the direction (a glyph counts for the
+      // character its cluster starts at); keep the characters from the start that fit.
+      std::vector<float> advance(last.size() + 1, 0.0f);
+      for (const auto& g : place(last, style))
+        if (g.cluster < last.size()) advance[g.cluster] += g.advance;
       std::size_t keep = 0;
       float width = 0;
-      for (const auto& g : glyphs) {  // left-to-right lines: visual order is logical order
-        if (width + g.advance > room) break;
-        width += g.advance;
-        keep = g.cluster;
+      for (std::size_t i = 0; i < last.size();) {
+        std::size_t next = i;
+        decode_utf8(last, next);
+        float w = 0;
+        for (std::size_t b = i; b < next && b < last.size(); ++b) w += advance[b];
+        if (width + w > room) break;
+        width += w;
+        keep = i = next;
       }
-      std::size_t end = keep;
-      if (end < last.size()) decode_utf8(last, end);
-      last.erase(std::min(end, last.size()));
-      while (!last.empty() && measure(last, style) > room) {  // right-to-left lines, rare
+      last.erase(std::min(keep, last.size()));
+      while (!last.empty() && measure(last, style) > room) {  // shaping across the cut made it wider
         std::size_t cut = last.size() - 1;
         while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
         last.erase(cut);
+      }
+      // End after a whole word where the line has one in its second half ("...the conference..."
+      // rather than "...the conference w..."); text without spaces (Chinese) is cut between characters.
+      if (last.size() < full.size() && !is_space_byte(full[last.size()])) {
+        const std::size_t space = last.find_last_of(' ');
+        if (space != std::string::npos && space >= last.size() / 2) last.erase(space);
       }
     }
     while (!last.empty() && (is_space_byte(last.back()) || last.back() == ',')) last.pop_back();

@@ -129,6 +129,35 @@ TEST_CASE("cut text ends in an ellipsis within the width") {
   CHECK(text.measure(lines[1], kBody) <= 200);
 }
 
+TEST_CASE("cut text ends after a whole word where it can, and between characters where it has no spaces") {
+  TextEngine text(kiosk::test::real_fonts());
+  const std::string words = "one two three four five six seven eight nine ten eleven twelve";
+  for (float width : {180.0f, 200.0f, 230.0f, 260.0f}) {
+    INFO(width);
+    const auto lines = text.wrap(words, kBody, width, 2);
+    REQUIRE(lines.size() == 2);
+    const std::string kept = lines[1].substr(0, lines[1].size() - 3);  // less the ellipsis
+    CHECK(text.measure(lines[1], kBody) <= width);
+    // Every word kept is whole: the kept text ends a word of the sentence.
+    CHECK(words.find(kept + " ") != std::string::npos);
+  }
+  text.set_language("ur");
+  const std::string urdu = "\u06AF\u0631\u06CC\u0633 \u0644\u06CC \u0628\u0627\u06AF\u0632 \u0646\u06D2 \u0648\u06C1 "
+                           "\u06A9\u0627\u0646\u0641\u0631\u0646\u0633 \u0645\u0646\u0638\u0645 \u06A9\u06CC";
+  const float w = text.measure(urdu, kBody) * 0.8f;
+  const auto ur = text.wrap(urdu, kBody, w, 1);
+  REQUIRE(ur.size() == 1);
+  const std::string ur_kept = ur[0].substr(0, ur[0].size() - 3);
+  INFO(ur[0]);
+  CHECK(urdu.find(ur_kept + " ") == 0);  // whole words from the start
+  text.set_language("zh-Hant");
+  const std::string han = "\u83EF\u57E0\u8863\u5DE5\u7F77\u5DE5\u7D50\u675F\u4E26\u8D0F\u5F97\u5408\u7D04";
+  const auto zh = text.wrap(han, kBody, text.measure(han, kBody) * 0.6f, 1);
+  REQUIRE(zh.size() == 1);
+  CHECK(zh[0].size() > 3 * 3);  // several characters kept before the ellipsis
+  CHECK(han.find(zh[0].substr(0, zh[0].size() - 3)) == 0);
+}
+
 TEST_CASE("a steady frame shapes and rasterises nothing") {
   TextEngine text(kiosk::test::real_fonts());
   const std::string s = "Filipino and Mexican American farmworkers strike together";
