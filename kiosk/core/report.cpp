@@ -23,7 +23,16 @@ struct DayTally {
   std::vector<double> durations;
   std::map<std::string, EventStats> events;
   std::map<std::string, TourStats> tours;
+  std::map<std::string, int> themes_on, era_jumps;
 };
+
+// Most used first, then by id.
+std::vector<Uses> ranked(const std::map<std::string, int>& counts) {
+  std::vector<Uses> out;
+  for (const auto& [id, n] : counts) out.push_back({id, n});
+  std::stable_sort(out.begin(), out.end(), [](const Uses& a, const Uses& b) { return a.times > b.times; });
+  return out;
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -42,6 +51,7 @@ Report make_report(const AnalyticsLog& log, std::size_t top) {
   });
   std::map<std::string, DayTally> days;
   std::map<std::string, SessionTally> sessions;
+  std::map<std::string, std::set<std::string>> session_themes;  // the theme filters each session has on
   for (const json* p : records) {
     const json& r = *p;
     const std::string day = r["t"].get<std::string>().substr(0, 10);
@@ -72,6 +82,17 @@ Report make_report(const AnalyticsLog& log, std::size_t top) {
       TourStats& t = d.tours[r["tour"].get<std::string>()];
       t.id = r["tour"].get<std::string>();
       if (r["completed"].get<bool>()) ++t.completed;
+    } else if (ev == "filter") {  // "themes": the filters on after the change
+      std::set<std::string> now;
+      if (r.contains("themes") && r["themes"].is_array())
+        for (const json& t : r["themes"])
+          if (t.is_string()) now.insert(t.get<std::string>());
+      std::set<std::string>& before = session_themes[session];
+      for (const std::string& t : now)
+        if (!before.count(t)) ++d.themes_on[t];
+      before = now;
+    } else if (ev == "era_jump") {
+      ++d.era_jumps[r["era"].get<std::string>()];
     } else if (ev == "idle_warning") {
       ++d.report.idle_warnings;
     } else if (ev == "extended") {
@@ -112,6 +133,8 @@ Report make_report(const AnalyticsLog& log, std::size_t top) {
     std::stable_sort(r.languages.begin(), r.languages.end(),
                      [](const LanguageShare& a, const LanguageShare& b) { return a.sessions > b.sessions; });
     for (const auto& [id, t] : d.tours) r.tours.push_back(t);
+    r.themes_on = ranked(d.themes_on);
+    r.era_jumps = ranked(d.era_jumps);
     out.days.push_back(r);
   }
   return out;

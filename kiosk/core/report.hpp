@@ -26,6 +26,11 @@ struct TourStats {
   int started = 0, completed = 0;  // completed: the visitor reached the last stop
 };
 
+struct Uses {
+  std::string id;
+  int times = 0;
+};
+
 struct DayReport {
   std::string day;                      // "YYYY-MM-DD" (UTC)
   int sessions = 0;                     // visitor sessions that started this day
@@ -36,6 +41,8 @@ struct DayReport {
   std::vector<EventStats> top_by_views, top_by_dwell;  // at most `top` each
   std::vector<LanguageShare> languages;                // most sessions first
   std::vector<TourStats> tours;                        // by id
+  std::vector<Uses> themes_on;  // times a visitor switched each theme filter on; most first, then by id
+  std::vector<Uses> era_jumps;  // times a visitor jumped to each era; most first, then by id
 };
 
 struct Report {

@@ -59,6 +59,14 @@ std::string report_text(const Report& r) {
       for (const TourStats& t : d.tours)
         out += format("    %-36s %6d %10d %5.1f%%\n", t.id.c_str(), t.started, t.completed, rate(t) * 100);
     }
+    if (!d.themes_on.empty()) {
+      out += format("  %-36s %8s\n", "theme filters switched on", "times");
+      for (const Uses& u : d.themes_on) out += format("    %-36s %6d\n", u.id.c_str(), u.times);
+    }
+    if (!d.era_jumps.empty()) {
+      out += format("  %-36s %8s\n", "era jumps", "times");
+      for (const Uses& u : d.era_jumps) out += format("    %-36s %6d\n", u.id.c_str(), u.times);
+    }
     out += "\n";
   }
   if (r.days.empty()) out += "no records\n";
@@ -92,6 +100,8 @@ std::string report_csv(const Report& r) {
       row(d.day, "tour_completed", t.id, std::to_string(t.completed));
       row(d.day, "tour_completion_rate", t.id, number(rate(t)));
     }
+    for (const Uses& u : d.themes_on) row(d.day, "theme_on", u.id, std::to_string(u.times));
+    for (const Uses& u : d.era_jumps) row(d.day, "era_jump", u.id, std::to_string(u.times));
   }
   return out;
 }
@@ -101,6 +111,11 @@ nlohmann::ordered_json report_json(const Report& r) {
   auto events = [](const std::vector<EventStats>& list) {
     ordered_json a = ordered_json::array();
     for (const EventStats& e : list) a.push_back({{"id", e.id}, {"views", e.views}, {"dwell_s", e.dwell_s}});
+    return a;
+  };
+  auto uses = [](const std::vector<Uses>& list) {
+    ordered_json a = ordered_json::array();
+    for (const Uses& u : list) a.push_back({{"id", u.id}, {"times", u.times}});
     return a;
   };
   ordered_json days = ordered_json::array();
@@ -123,7 +138,9 @@ nlohmann::ordered_json report_json(const Report& r) {
                     {"top_by_dwell", events(d.top_by_dwell)},
                     {"languages", languages},
                     {"language_share_of", "sessions"},
-                    {"tours", tours}});
+                    {"tours", tours},
+                    {"themes_on", uses(d.themes_on)},
+                    {"era_jumps", uses(d.era_jumps)}});
   }
   return {{"days", days}, {"problems", r.problems}, {"torn_lines", r.torn}};
 }

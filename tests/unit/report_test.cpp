@@ -214,3 +214,44 @@ TEST_CASE("a simulated day of visitors gives the numbers the simulation implies"
   CHECK(tours_started == 6);
   CHECK(tours_completed == 3);
 }
+
+TEST_CASE("theme filters switched on and era jumps are counted per day, most used first") {
+  AnalyticsLog log;
+  read_analytics(
+      "{\"t\":\"2024-05-03T10:00:00.000Z\",\"ev\":\"session_start\",\"session\":\"a\",\"language\":\"en\"}\n"
+      "{\"t\":\"2024-05-03T10:00:05.000Z\",\"ev\":\"filter\",\"session\":\"a\",\"themes\":[\"labor\"]}\n"
+      "{\"t\":\"2024-05-03T10:00:06.000Z\",\"ev\":\"filter\",\"session\":\"a\",\"themes\":[\"labor\",\"voting\"]}\n"
+      "{\"t\":\"2024-05-03T10:00:07.000Z\",\"ev\":\"filter\",\"session\":\"a\",\"themes\":[\"voting\"]}\n"
+      "{\"t\":\"2024-05-03T10:00:08.000Z\",\"ev\":\"filter\",\"session\":\"a\",\"themes\":[\"voting\",\"labor\"]}\n"
+      "{\"t\":\"2024-05-03T10:00:09.000Z\",\"ev\":\"era_jump\",\"session\":\"a\",\"era\":\"after-911\"}\n"
+      "{\"t\":\"2024-05-03T10:01:00.000Z\",\"ev\":\"session_end\",\"session\":\"a\",\"duration_s\":60}\n"
+      "{\"t\":\"2024-05-03T11:00:00.000Z\",\"ev\":\"session_start\",\"session\":\"b\",\"language\":\"es\"}\n"
+      "{\"t\":\"2024-05-03T11:00:01.000Z\",\"ev\":\"filter\",\"session\":\"b\",\"themes\":[\"voting\"]}\n"
+      "{\"t\":\"2024-05-03T11:00:02.000Z\",\"ev\":\"era_jump\",\"session\":\"b\",\"era\":\"exclusion\"}\n"
+      "{\"t\":\"2024-05-03T11:00:03.000Z\",\"ev\":\"era_jump\",\"session\":\"b\",\"era\":\"after-911\"}\n"
+      "{\"t\":\"2024-05-03T11:00:04.000Z\",\"ev\":\"filter\",\"session\":\"b\",\"themes\":[]}\n",
+      "analytics-2024-05-03.jsonl", &log);
+  REQUIRE(log.problems.empty());
+  const Report r = make_report(log);
+  REQUIRE(r.days.size() == 1);
+  const DayReport& d = r.days[0];
+  // labor: on in a, off, on again = 2; voting: on in a once (kept on), on in b = 2.
+  REQUIRE(d.themes_on.size() == 2);
+  CHECK(d.themes_on[0].id == "labor");
+  CHECK(d.themes_on[0].times == 2);
+  CHECK(d.themes_on[1].id == "voting");
+  CHECK(d.themes_on[1].times == 2);
+  REQUIRE(d.era_jumps.size() == 2);
+  CHECK(d.era_jumps[0].id == "after-911");
+  CHECK(d.era_jumps[0].times == 2);
+  CHECK(d.era_jumps[1].id == "exclusion");
+  CHECK(d.era_jumps[1].times == 1);
+  CHECK(report_csv(r).find("2024-05-03,theme_on,labor,2\n2024-05-03,theme_on,voting,2\n2024-05-03,era_jump,after-911,2\n"
+                           "2024-05-03,era_jump,exclusion,1\n") != std::string::npos);
+  CHECK(report_json(r)["days"][0]["era_jumps"].dump() ==
+        R"([{"id":"after-911","times":2},{"id":"exclusion","times":1}])");
+  const std::string text = report_text(r);
+  CHECK(text.find("  theme filters switched on") != std::string::npos);
+  CHECK(text.find("    after-911                                 2\n") != std::string::npos);
+  CHECK(d.sessions == 2);
+}
