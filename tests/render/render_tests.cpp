@@ -585,18 +585,28 @@ json button_of(const json& state, const std::string& target, int index = -1) {
 
 }  // namespace
 
+namespace {
+
+// The session that sets the largest text step from the home screen: a tap on "Aa", a tap on 200 %,
+// then Escape at 2 s. `name` prefixes the screenshots taken to find the buttons.
+std::string largest_text(const std::string& name, const std::string& size, const std::string& extra) {
+  const Run home = screenshot(name + "-home", "", size, extra);
+  const json display = button_of(home.state, "display_menu");
+  REQUIRE(display.is_object());
+  const std::string s = tap(0, center_of(display)["x"], center_of(display)["y"]);
+  const Run chooser = screenshot(name + "-aa", s, size, extra);
+  const json largest = button_of(chooser.state, "text_size", 3);
+  REQUIRE(largest.is_object());
+  return s + tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+}
+
+}  // namespace
+
 TEST_CASE("at 200 percent text a long story scrolls under a vertical drag, and its buttons stay put") {
   for (const auto& [size, lang] : {std::pair{"1920x1080", "en"}, std::pair{"1080x1920", "ur"}, std::pair{"1280x800", "zh-Hant"}}) {
     INFO(size << " " << lang);
     const std::string extra = std::string("--lang ") + lang;
-    const Run home = screenshot("big-home", "", size, extra);
-    const json display = button_of(home.state, "display_menu");
-    REQUIRE(display.is_object());
-    std::string session = tap(0, center_of(display)["x"], center_of(display)["y"]);
-    const Run chooser = screenshot("big-chooser", session, size, extra);
-    const json largest = button_of(chooser.state, "text_size", 3);
-    REQUIRE(largest.is_object());
-    session += tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+    std::string session = largest_text("big", size, extra);
     const Run big = screenshot("big-timeline", session, size, extra);
     REQUIRE(big.exit_code == 0);
     CHECK(big.state["text_scale"] == 2.0);
@@ -974,14 +984,7 @@ TEST_CASE("in Tagalog at 200 percent on 1280x800 the theme chooser scrolls, and 
   const json timeline = json::parse(timeline_file);
   const std::size_t last = timeline["themes"].size() - 1;
   const std::string size = "1280x800", extra = "--lang tl";
-  const Run home = screenshot("scroll-home", "", size, extra);
-  const json display = button_of(home.state, "display_menu");
-  REQUIRE(display.is_object());
-  std::string s = tap(0, center_of(display)["x"], center_of(display)["y"]);
-  const Run chooser = screenshot("scroll-aa", s, size, extra);
-  const json largest = button_of(chooser.state, "text_size", 3);
-  REQUIRE(largest.is_object());
-  s += tap(1000, center_of(largest)["x"], center_of(largest)["y"]) + key(2000, "Escape");
+  std::string s = largest_text("scroll", size, extra);
   const Run big = screenshot("scroll-big", s, size, extra);
   const json themes = button_of(big.state, "themes_menu");
   REQUIRE(themes.is_object());
