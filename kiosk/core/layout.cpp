@@ -114,7 +114,8 @@ std::vector<int> by_importance(const std::vector<Candidate>& visible) {
   return order;
 }
 
-void place_cards(const Content& content, const KioskState& state, Layout& out, const Sizes& s) {
+void place_cards(const Content& content, const KioskState& state, const LayoutMetrics& metrics, Layout& out,
+                 const Sizes& s) {
   const Rect& area = out.timeline;
   const float u = out.viewport.unit();
   float cards_top = area.y + s.era_label_h;
@@ -176,6 +177,32 @@ void place_cards(const Content& content, const KioskState& state, Layout& out, c
     taken[static_cast<std::size_t>(chosen)].emplace_back(box.rect.x, box.rect.right() + s.lane_gap);
     carded[k] = 1;
     out.cards.push_back(box);
+  }
+  // A card whose headline needs more lines than it holds grows upward, a line at a time, into
+  // space no card above it uses (up to the era names): a sparse view shows whole headlines.
+  // Upper lanes first, so a lower card grows only into what is still free.
+  if (measured) {
+    std::vector<std::size_t> by_lane(out.cards.size());
+    for (std::size_t i = 0; i < by_lane.size(); ++i) by_lane[i] = i;
+    std::stable_sort(by_lane.begin(), by_lane.end(),
+                     [&](std::size_t a, std::size_t b) { return out.cards[a].lane > out.cards[b].lane; });
+    for (const std::size_t i : by_lane) {
+      CardBox& box = out.cards[i];
+      const int extra = metrics.card_headline_lines(box.event, box.rect.w) - box.headline_lines;
+      if (extra <= 0) continue;
+      float ceiling = cards_top;
+      for (std::size_t j = 0; j < out.cards.size(); ++j) {
+        const Rect& other = out.cards[j].rect;
+        if (j != i && other.bottom() <= box.rect.y + 0.5f &&
+            overlaps(box.rect.x, box.rect.right() + s.lane_gap, other.x, other.right() + s.lane_gap))
+          ceiling = std::max(ceiling, other.bottom() + s.lane_gap);
+      }
+      const int add = std::min(extra, static_cast<int>(std::floor((box.rect.y - ceiling) / s.card_line + 0.01f)));
+      if (add <= 0) continue;
+      box.rect.y -= static_cast<float>(add) * s.card_line;
+      box.rect.h += static_cast<float>(add) * s.card_line;
+      box.headline_lines += add;
+    }
   }
   // Draw in time order so the picture does not depend on importance ties.
   std::sort(out.cards.begin(), out.cards.end(), [](const CardBox& a, const CardBox& b) { return a.rect.x < b.rect.x; });
@@ -247,7 +274,7 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
   const double extreme = std::abs(state.view.start) > std::abs(state.view.end) ? state.view.start : state.view.end;
   out.ticks = make_ticks(out.scale, [&](TickUnit unit) { return metrics.tick_label_px(unit, extreme); }, 40 * vp.unit(),
                          content.strings, state.language);
-  place_cards(content, state, out, s);
+  place_cards(content, state, metrics, out, s);
   out.buttons = footer.buttons;
   // Each count badge is a control too: Tab reaches it and Return or Space zooms in to its events.
   for (std::size_t i = 0; i < out.badges.size(); ++i)

@@ -110,6 +110,9 @@ struct LayoutMetrics {
   // A card's date line with its padding above and below the headline, and one headline line, px:
   // cards are made tall enough for two headline lines where the timeline has room. 0 = estimate.
   float card_top_px = 0, card_headline_line_px = 0;
+  // How many lines event `index`'s headline wraps to on a card `card_w` wide; 0 = not measured
+  // (cards then keep their height).
+  std::function<int(int index, float card_w)> card_headline_lines = [](int, float) { return 0; };
 };
 
 struct Layout {

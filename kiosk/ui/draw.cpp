@@ -84,6 +84,12 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
   m.card_height_px = std::ceil(13 * u + text.line_height(ts.card_date) + 1 * u + 3 * text.line_height(ts.card_headline) + 10 * u);
   m.card_top_px = 13 * u + text.line_height(ts.card_date) + 1 * u + 10 * u;
   m.card_headline_line_px = text.line_height(ts.card_headline);
+  m.card_headline_lines = [&text, &content, lang, ts, u](int index, float card_w) {
+    if (index < 0 || index >= static_cast<int>(content.events.size())) return 0;
+    // Matches draw_card: the colour bar and the padding either side of the text.
+    const std::string& headline = content.events[index].headline.get(lang, content.default_language);
+    return static_cast<int>(text.wrap(headline, ts.card_headline, card_w - 10 * u - 44 * u).size());
+  };
   m.header = [&text, &content, vp](const core::KioskState& s, float most_px) {
     return plan_header(text, content, s, vp, most_px).fit;
   };

@@ -2,6 +2,7 @@
 
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
+#include "test_content.hpp"
 
 using namespace kiosk::core;
 
@@ -48,6 +49,68 @@ TEST_CASE("cards never overlap and stay inside the timeline at any zoom") {
         for (std::size_t j = i + 1; j < l.cards.size(); ++j) CHECK_FALSE(overlap(r, l.cards[j].rect));
         for (const auto& b : l.buttons) CHECK_FALSE(overlap(r, b.rect));
       }
+    }
+  }
+}
+
+namespace {
+// Measured cards: a date line (60 px with padding) and three 30 px headline lines; every headline
+// needs `lines` lines.
+LayoutMetrics headlines_of(int lines) {
+  LayoutMetrics m;
+  m.card_height_px = 60 + 3 * 30 + 10;
+  m.card_top_px = 60;
+  m.card_headline_line_px = 30;
+  m.card_headline_lines = [lines](int, float) { return lines; };
+  return m;
+}
+}  // namespace
+
+TEST_CASE("a card whose headline needs more lines grows upward into free space, and no further") {
+  Content c;
+  for (int year : {1900, 1950, 2000}) c.events.push_back(kiosk::test::dated_event(std::to_string(year), Date{year}));
+  c.reindex();
+  KioskState s = initial_state(c);
+  s.view = View{1880, 2030};
+  const Viewport vp{1920, 1080, 3.6f};
+  const Layout three = compute_layout(c, s, vp, headlines_of(3));
+  const Layout six = compute_layout(c, s, vp, headlines_of(6));
+  REQUIRE(three.cards.size() == 3);
+  REQUIRE(six.cards.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(three.cards[i].headline_lines == 3);
+    CHECK(three.cards[i].rect.h == Approx(160));
+    CHECK(six.cards[i].headline_lines == 6);  // alone in its column: three more lines
+    CHECK(six.cards[i].rect.h == Approx(160 + 90));
+    CHECK(six.cards[i].rect.bottom() == Approx(three.cards[i].rect.bottom()));  // the stem's end stays
+  }
+  // A headline of 40 lines grows only up to the top of the cards' area.
+  const Layout tall = compute_layout(c, s, vp, headlines_of(40));
+  for (const auto& card : tall.cards) {
+    CHECK(card.headline_lines < 40);
+    CHECK(card.rect.y >= tall.timeline.y);
+    CHECK(card.rect.y - 30 < tall.timeline.y + 60);  // no room for another line
+  }
+}
+
+TEST_CASE("grown cards never overlap each other or the controls at any zoom") {
+  const Content c = crowded(200);
+  for (const Viewport vp : {Viewport{1920, 1080, 3.6f}, Viewport{1280, 800, 3.6f}, Viewport{1080, 1920, 3.6f}}) {
+    KioskState s = initial_state(c);
+    for (double span : {150.0, 60.0, 20.0, 5.0, 1.0, 0.1}) {
+      s.view = clamp_view(View{1950 - span / 2, 1950 + span / 2}, s.limits);
+      const Layout l = compute_layout(c, s, vp, headlines_of(7));
+      INFO(vp.width << "x" << vp.height << " span " << span);
+      int grown = 0;
+      for (std::size_t i = 0; i < l.cards.size(); ++i) {
+        const Rect& r = l.cards[i].rect;
+        grown += l.cards[i].headline_lines > 3;
+        CHECK(r.y >= l.timeline.y);
+        CHECK(r.bottom() <= l.axis.y);
+        for (std::size_t j = i + 1; j < l.cards.size(); ++j) CHECK_FALSE(overlap(r, l.cards[j].rect));
+        for (const auto& b : l.buttons) CHECK_FALSE(overlap(r, b.rect));
+      }
+      if (span <= 1.0) CHECK(grown > 0);  // a sparse view has room to grow
     }
   }
 }
