@@ -30,8 +30,10 @@ const Theme* Content::theme(const std::string& id) const {
 
 EventIndex::EventIndex(const std::vector<Event>& events) : size_(events.size()) {
   by_id_.reserve(events.size());
+  spans_.reserve(events.size());
   std::vector<int> sortable;
   for (std::size_t i = 0; i < events.size(); ++i) {
+    spans_.push_back({events[i].t0, events[i].t1, events[i].importance});
     by_id_.emplace(events[i].id, static_cast<int>(i));  // the first of equal ids wins, as in a search
     if (std::isnan(events[i].t0) || std::isnan(events[i].t1)) unordered_.push_back(static_cast<int>(i));
     else sortable.push_back(static_cast<int>(i));

@@ -106,6 +106,14 @@ class EventIndex {
   std::size_t size() const { return size_; }  // how many events it was built for
   int find(const std::string& id) const;      // the event's index, or -1
 
+  // What placing event `i` on the axis reads, packed together so that a view of every event does
+  // not walk the (large) events themselves.
+  struct Span {
+    double t0, t1;  // years, as Event::t0 and t1
+    int importance;
+  };
+  const Span& span(int i) const { return spans_[static_cast<std::size_t>(i)]; }
+
   // Appends to `out` every event whose [t0, t1] meets [from, to] (t0 <= to and t1 >= from), in the
   // order of t0 then index; events whose t0 or t1 is not a number come first, as they may be anywhere.
   void overlapping(double from, double to, std::vector<int>& out) const;
@@ -122,6 +130,7 @@ class EventIndex {
   std::vector<double> max_t1_;
   std::size_t leaves_ = 0;
   std::vector<int> unordered_;  // events with a t0 or t1 that is not a number
+  std::vector<Span> spans_;     // by event index
 };
 
 struct Content {

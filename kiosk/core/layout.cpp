@@ -59,20 +59,23 @@ struct Candidate {
 // start on the axis, equal starts in content order.
 void visible_events(const Content& content, const KioskState& state, const Layout& out, std::vector<Candidate>& visible) {
   const Rect& area = out.timeline;
-  auto consider = [&](int i) {
-    const Event& e = content.events[i];
+  auto consider = [&](int i, double t0, double t1, int importance) {
     if (!state.filters.empty()) {
       bool shown = false;
-      for (const auto& t : e.themes) shown |= std::find(state.filters.begin(), state.filters.end(), t) != state.filters.end();
+      for (const auto& t : content.events[i].themes)
+        shown |= std::find(state.filters.begin(), state.filters.end(), t) != state.filters.end();
       if (!shown) return;
     }
-    const float x0 = static_cast<float>(out.scale.x_of(e.t0));
-    const float x1 = static_cast<float>(out.scale.x_of(e.t1));
+    const float x0 = static_cast<float>(out.scale.x_of(t0));
+    const float x1 = static_cast<float>(out.scale.x_of(t1));
     if (x1 < area.x || x0 > area.right()) return;
-    visible.push_back({i, x0, x1, e.importance, e.t0, e.t1});
+    visible.push_back({i, x0, x1, importance, t0, t1});
   };
   if (!content.indexed()) {  // events edited by hand and not indexed again: look at every one
-    for (std::size_t i = 0; i < content.events.size(); ++i) consider(static_cast<int>(i));
+    for (std::size_t i = 0; i < content.events.size(); ++i) {
+      const Event& e = content.events[i];
+      consider(static_cast<int>(i), e.t0, e.t1, e.importance);
+    }
     std::stable_sort(visible.begin(), visible.end(), [](const Candidate& a, const Candidate& b) { return a.x0 < b.x0; });
     return;
   }
@@ -82,7 +85,10 @@ void visible_events(const Content& content, const KioskState& state, const Layou
   std::vector<int> near;
   content.index.overlapping(out.scale.year_at(area.x) - margin, out.scale.year_at(area.right()) + margin, near);
   visible.reserve(near.size());
-  for (int i : near) consider(i);
+  for (int i : near) {
+    const EventIndex::Span& e = content.index.span(i);
+    consider(i, e.t0, e.t1, e.importance);
+  }
   // They come ordered by start time, so by x0; put runs of equal x0 in content order.
   auto same_x = [](const Candidate& a, const Candidate& b) { return a.x0 == b.x0; };
   for (auto run = visible.begin(); run != visible.end();) {
@@ -144,8 +150,27 @@ void place_cards(const Content& content, const KioskState& state, const LayoutMe
   // Each lane's cards as [x, right + gap), in the order placed.
   std::vector<std::vector<std::pair<float, float>>> taken(static_cast<std::size_t>(lanes));
   std::vector<char> carded(visible.size(), 0);
+  // Whether some lane still has a stretch as wide as a card and its gap: once none has, every
+  // later event is hidden without testing it (a view of the whole history shows thousands).
+  auto room_left = [&] {
+    for (auto lane : taken) {
+      std::sort(lane.begin(), lane.end());
+      float free_from = area.x;
+      for (const auto& [x0, x1] : lane) {
+        if (x0 - free_from >= s.card_w + s.lane_gap) return true;
+        free_from = std::max(free_from, x1);
+      }
+      if (area.right() + s.lane_gap - free_from >= s.card_w + s.lane_gap) return true;
+    }
+    return false;
+  };
+  bool full = false;
   for (const int k : order) {
     const Candidate& c = visible[k];
+    if (full) {
+      ++out.hidden_events;
+      continue;
+    }
     // A range that began off screen keeps its card at the left edge while its span is visible.
     float left = std::max(c.x0, area.x);
     left = std::min(left, area.right() - s.card_w);
@@ -177,6 +202,7 @@ void place_cards(const Content& content, const KioskState& state, const LayoutMe
     taken[static_cast<std::size_t>(chosen)].emplace_back(box.rect.x, box.rect.right() + s.lane_gap);
     carded[k] = 1;
     out.cards.push_back(box);
+    full = !room_left();
   }
   // A card whose headline needs more lines than it holds grows upward, a line at a time, into
   // space no card above it uses (up to the era names): a sparse view shows whole headlines.

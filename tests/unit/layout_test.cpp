@@ -157,7 +157,7 @@ TEST_CASE("hit testing finds cards and buttons from the same layout") {
   CHECK(l.hit(1, l.header.y + 1).target == Target::none);
 }
 
-TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, and badges count the rest") {
+TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, badges count the rest, and an event is hidden only where every lane is taken") {
   Content c;
   std::uint32_t seed = 12345;
   auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
@@ -185,5 +185,29 @@ TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, and bad
     int counted = 0;
     for (const auto& b : l.badges) counted += b.count;
     CHECK(counted <= l.hidden_events);
+    // Every event in view without a card would overlap a card (with the lanes' 22 px gap) in
+    // every lane at its place: the layout stops looking once no lane has room left anywhere.
+    REQUIRE_FALSE(l.cards.empty());
+    const float w = l.cards[0].rect.w, gap = 22 * vp.unit();
+    int lanes = 0, in_view = 0, checked = 0;
+    for (const auto& card : l.cards) lanes = std::max(lanes, card.lane + 1);
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+      const float x0 = static_cast<float>(l.scale.x_of(c.events[i].t0)), x1 = static_cast<float>(l.scale.x_of(c.events[i].t1));
+      if (x1 < l.timeline.x || x0 > l.timeline.right()) continue;
+      ++in_view;
+      bool carded = false;
+      for (const auto& card : l.cards) carded = carded || card.event == static_cast<int>(i);
+      if (carded) continue;
+      const float left = std::min(std::max(x0, l.timeline.x), l.timeline.right() - w);
+      for (int lane = 0; lane < lanes; ++lane) {
+        bool taken = false;
+        for (const auto& card : l.cards)
+          taken = taken || (card.lane == lane && left < card.rect.right() + gap && card.rect.x < left + w + gap);
+        CHECK(taken);
+      }
+      ++checked;
+    }
+    CHECK(static_cast<int>(l.cards.size()) + checked == in_view);
+    CHECK(checked == l.hidden_events);
   }
 }
