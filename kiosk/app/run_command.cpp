@@ -45,6 +45,7 @@ int run_window(const Options& o) {
   };
   const auto diagnostics = loaded.content.diagnostics;
   loaded.text->set_cold_budget(kTextColdBudgetMs);
+  loaded.text->warm_up_fonts();  // on the second shaping thread, while the first frames are drawn
   KioskApp app(std::make_shared<const core::Content>(std::move(loaded.content.content)), *loaded.text, images,
                viewport());
   app.set_diagnostics(diagnostics);

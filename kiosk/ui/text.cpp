@@ -18,6 +18,26 @@ struct AddTime {
   ~AddTime() { total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); }
 };
 
+// A word in each script, shaped once per face when the fonts are warmed up.
+const char* sample_word(Script s) {
+  switch (s) {
+    case Script::latin: return "Delano";
+    case Script::han: return "團結力量";
+    case Script::hangul: return "연대";
+    case Script::kana: return "かなカナ";
+    case Script::arabic: return "اتحاد میں";
+    case Script::devanagari: return "एकता में";
+    case Script::gurmukhi: return "ਏਕਤਾ ਵਿੱਚ";
+    case Script::khmer: return "សាមគ្គីភាព";
+    case Script::lao: return "ສາມັກຄີ";
+    case Script::myanmar: return "ညီညွတ်";
+    case Script::thai: return "สามัคคี";
+    case Script::ethiopic: return "አንድነት";
+    case Script::common: return nullptr;
+  }
+  return nullptr;
+}
+
 Script script_from_code(const std::string& code) {
   for (Script s : {Script::latin, Script::han, Script::hangul, Script::kana, Script::arabic, Script::devanagari,
                    Script::gurmukhi, Script::khmer, Script::lao, Script::myanmar, Script::thai, Script::ethiopic})
@@ -46,6 +66,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
       m.error += (m.error.empty() ? "" : "; ") + std::string("cannot open font ") + file.path;
       return -1;
     }
+    m.shaper->set_face_file(face, file.path, file.face_index);
     m.ft_of_face[face] = static_cast<int>(m.ft.size());
     m.ft.push_back(face);
     m.ft_size.push_back(0);
@@ -89,6 +110,35 @@ void TextEngine::set_cold_budget(double ms) {
   impl_->cold_budget_ms = std::max(0.0, ms);
   if (ms <= 0) impl_->slots.clear();
 }
+
+void TextEngine::set_two_shaping_threads(bool on) { impl_->shaper->set_shared(on); }
+
+void TextEngine::warm_up_fonts() {
+  Impl& m = *impl_;
+  std::vector<Shaper::Sample> samples;
+  for (std::size_t face = 0; face < m.faces.size(); ++face) {
+    // The language this face is preferred for, if any (its regional forms and Urdu's Nastaliq).
+    std::string language;
+    for (const auto& [lang, f] : m.language_face)
+      if (f == static_cast<int>(face)) language = lang;
+    for (const Script script : {Script::latin, Script::han, Script::hangul, Script::kana, Script::arabic,
+                                Script::devanagari, Script::gurmukhi, Script::khmer, Script::lao, Script::myanmar,
+                                Script::thai, Script::ethiopic}) {
+      // Latin only in the face that serves it (every face has a few Latin letters); others wherever covered.
+      const auto serves = m.script_face.find(script);
+      if (script == Script::latin && (serves == m.script_face.end() || serves->second != static_cast<int>(face)))
+        continue;
+      const std::string_view word = sample_word(script);
+      std::vector<std::uint32_t> text;
+      for (std::size_t i = 0; i < word.size();) text.push_back(decode_utf8(word, i));
+      for (const int ft : {m.faces[face].first, m.faces[face].second})
+        if (ft >= 0 && FT_Get_Char_Index(m.ft[ft], text.front()) != 0) samples.push_back({m.ft[ft], text, language});
+    }
+  }
+  m.shaper->warm_up(std::move(samples));
+}
+
+void TextEngine::wait_for_fonts() { impl_->shaper->wait_idle(); }
 
 void TextEngine::set_language(std::string_view lang) {
   Impl& m = *impl_;

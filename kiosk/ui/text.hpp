@@ -1,7 +1,8 @@
 #pragma once
 // The one text module: every visitor-facing string is measured, wrapped and drawn here.
-// Text is shaped with HarfBuzz through libraqm (bidi with FriBidi), broken into lines per UAX #14
-// with libunibreak, and drawn from a glyph cache that FreeType fills at the exact pixel size.
+// Text is shaped with HarfBuzz (bidi with FriBidi, by libraqm's rules: ui/text_shaper.hpp), broken
+// into lines per UAX #14 with libunibreak, and drawn from a glyph cache that FreeType fills at the
+// exact pixel size.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,6 +51,7 @@ struct TextCacheLimits {
   int atlas_page_px = 1024;  // glyph pages are this many pixels square
   int atlas_pages = 4;       // pages kept before the least recently used is evicted
   std::size_t shaped_runs = 4096;  // shaped lines kept
+  std::size_t wrapped_texts = 512;  // texts kept broken into lines (by style, width and line limit)
 };
 
 class TextEngine {
@@ -74,6 +76,14 @@ class TextEngine {
   // as screenshots and tests need. For a loop that draws frames continuously.
   void set_cold_budget(double ms);
   static constexpr int kMaxDeferredFrames = 6;  // 100 ms at 60 Hz
+  // Whether a long paragraph is shaped on two threads (the default) or on the calling thread
+  // alone; the result is the same glyphs. For benchmarks that compare the two.
+  void set_two_shaping_threads(bool on);
+  // Starts reading every font's layout tables on the second shaping thread (tens of ms, off the
+  // caller's thread), so the first screen in a script does not pay for it. For the kiosk's own
+  // loops; wait_for_fonts() blocks until it is done (benchmarks, before timing).
+  void warm_up_fonts();
+  void wait_for_fonts();
   // The language of the text that follows (BCP 47, e.g. "ur", "zh-Hant"): picks regional glyph
   // forms, the Urdu Nastaliq face and line breaking rules.
   void set_language(std::string_view lang);
@@ -126,6 +136,9 @@ class TextEngine {
   struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
+  // wrap() without its cache; `slice_keys` gets the cache key of each line's shaped slice.
+  std::vector<std::string> wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
+                                    std::vector<std::string>* slice_keys);
   float draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                          ImU32 color, int max_lines, float line_spacing, Align align);
   std::unique_ptr<Impl> impl_;

@@ -75,6 +75,14 @@ struct TextEngine::Impl {
   };
   std::unordered_map<std::string, RunEntry> runs;  // key: style + direction + language + text
   std::list<std::string> run_lru;                  // most recently used first
+  // wrap() results; a hit stands only while every line's shaped slice is still in `runs`.
+  struct WrapEntry {
+    std::vector<std::string> lines;
+    std::vector<std::string> line_keys;  // run_key of each line's slice as wrap stored it
+    std::list<std::string>::iterator lru;
+  };
+  std::unordered_map<std::string, WrapEntry> wraps;  // key: run_key of the text + width + line limit
+  std::list<std::string> wrap_lru;                   // most recently used first
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
   long long shaped_count = 0, rasterised_count = 0;
   double frame_shaping_ms = 0, frame_rasterising_ms = 0;  // since begin_frame()

@@ -71,11 +71,46 @@ bool TextEngine::Impl::ready(std::string_view text, TextStyle style, bool wrappe
   return true;
 }
 
+// A steady frame wraps the same texts again (cards, story pages, measured in the layout and then
+// drawn): line breaking is kept, so such a frame neither shapes nor breaks anything.
 std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style, float max_width, int max_lines) {
+  Impl& m = *impl_;
+  if (!m.ok()) return {};
+  std::string key = m.run_key(text, style, false);
+  std::uint32_t width_bits = 0;
+  std::memcpy(&width_bits, &max_width, sizeof width_bits);
+  key += '\x1f';
+  key += std::to_string(width_bits);
+  key += '/';
+  key += std::to_string(max_lines);
+  if (auto it = m.wraps.find(key); it != m.wraps.end()) {
+    bool slices_kept = true;  // drawing a line whose slice was evicted would shape it alone
+    for (const std::string& k : it->second.line_keys) slices_kept = slices_kept && m.runs.count(k) > 0;
+    if (slices_kept) {
+      m.wrap_lru.splice(m.wrap_lru.begin(), m.wrap_lru, it->second.lru);
+      return it->second.lines;
+    }
+    m.wrap_lru.erase(it->second.lru);
+    m.wraps.erase(it);
+  }
+  Impl::WrapEntry entry;
+  std::vector<std::string> lines = wrap_now(text, style, max_width, max_lines, &entry.line_keys);
+  entry.lines = lines;
+  m.wrap_lru.push_front(key);
+  entry.lru = m.wrap_lru.begin();
+  m.wraps[std::move(key)] = std::move(entry);
+  while (m.wraps.size() > m.limits.wrapped_texts && m.wrap_lru.size() > 1) {
+    m.wraps.erase(m.wrap_lru.back());
+    m.wrap_lru.pop_back();
+  }
+  return lines;
+}
+
+std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
+                                              std::vector<std::string>* slice_keys) {
   static const LineBreakInit init;
   Impl& m = *impl_;
   std::vector<std::string> lines;
-  if (!m.ok()) return lines;
   std::size_t para_start = 0;
   while (para_start <= text.size()) {
     std::size_t para_end = text.find('\n', para_start);
@@ -133,7 +168,9 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
           pen += g.advance;
         }
         slice.rtl = para_rtl;
-        m.store(m.run_key(line, style, para_rtl), std::move(slice));
+        std::string slice_key = m.run_key(line, style, para_rtl);
+        slice_keys->push_back(slice_key);
+        m.store(std::move(slice_key), std::move(slice));
       }
       lines.push_back(std::move(line));
       start = end;

@@ -30,23 +30,152 @@ int pair_index(std::uint32_t c) {
 Shaper::Shaper(int ft_load_flags) : load_flags_(ft_load_flags), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() {
+  if (second_.joinable()) {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    second_.join();
+  }
   for (auto& [face, f] : fonts_) hb_font_destroy(f.font);
+  for (auto& [face, tables] : file_faces_) hb_face_destroy(tables);
   hb_buffer_destroy(buffer_);
 }
 
-hb_font_t* Shaper::font_for(FT_Face face) {
+void Shaper::set_face_file(FT_Face face, const std::string& path, int face_index) {
+  hb_blob_t* file = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!file) return;  // read through FreeType instead
+  hb_face_t*& tables = file_faces_[face];
+  if (tables) hb_face_destroy(tables);
+  tables = hb_face_create(file, static_cast<unsigned>(face_index));
+  hb_blob_destroy(file);
+}
+
+void Shaper::warm_up(std::vector<Sample> samples) {
+  if (!second_thread_idle()) wait_for_second_thread();
+  run_on_second_thread([this, samples = std::move(samples)](hb_buffer_t* buffer) {
+    for (const Sample& s : samples) {
+      const auto tables = file_faces_.find(s.face);
+      if (tables == file_faces_.end() || s.text.empty()) continue;
+      hb_font_t* font = hb_font_create(tables->second);  // its own font: the kept one may be rescaled meanwhile
+      hb_buffer_clear_contents(buffer);
+      hb_buffer_add_utf32(buffer, s.text.data(), static_cast<int>(s.text.size()), 0, -1);
+      hb_buffer_set_language(buffer, hb_language_from_string(s.language.c_str(), -1));
+      hb_buffer_guess_segment_properties(buffer);
+      hb_shape(font, buffer, nullptr, 0);
+      hb_font_destroy(font);
+    }
+  });
+}
+
+hb_font_t* Shaper::font_for(FT_Face face, bool* from_file) {
   Font& f = fonts_[face];
   const FT_Size_Metrics& m = face->size->metrics;
   if (!f.font) {
-    f.font = hb_ft_font_create_referenced(face);
-    hb_ft_font_set_load_flags(f.font, load_flags_);
+    // The font's tables straight from its file (mapped: the kernel shares the pages with FreeType's
+    // mapping); a face not told of is read through FreeType instead.
+    const auto known = file_faces_.find(face);
+    f.from_file = known != file_faces_.end();
+    hb_face_t* tables = f.from_file ? hb_face_reference(known->second) : hb_ft_face_create_referenced(face);
+    f.font = hb_font_create(tables);  // HarfBuzz's own metrics (hmtx): no glyph is loaded to learn an advance
+    hb_face_destroy(tables);
   } else if (f.x_scale != m.x_scale || f.y_scale != m.y_scale) {
-    hb_ft_font_changed(f.font);  // the face was set to another size since: new scale, advances forgotten
     ++rescales_;
+  } else {
+    *from_file = f.from_file;
+    return f.font;
   }
+  // The face's size as hb-ft would set it: 26.6 pixels per em (advances come out as FreeType's).
+  const auto upem = static_cast<std::int64_t>(face->units_per_EM);
+  hb_font_set_scale(f.font, static_cast<int>((m.x_scale * upem + (1 << 15)) >> 16),
+                    static_cast<int>((m.y_scale * upem + (1 << 15)) >> 16));
+  hb_font_set_ppem(f.font, m.x_ppem, m.y_ppem);
   f.x_scale = m.x_scale;
   f.y_scale = m.y_scale;
+  *from_file = f.from_file;
   return f.font;
+}
+
+// Pieces of one face and script, in visual order; a long one cut after the space nearest its middle.
+void Shaper::add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text) {
+  if (len > piece_chars_) {
+    const std::size_t middle = pos + len / 2;
+    for (std::size_t d = 0; d < len / 2; ++d) {
+      for (const std::size_t cut : {middle + d, middle - d}) {  // the first code point after a space
+        if (cut <= pos || cut >= pos + len || text[cut - 1] != U' ' || text[cut] == U' ') continue;
+        const std::size_t first = cut - pos;
+        if (rtl) {  // the logically later piece comes first on screen
+          add_pieces(cut, len - first, rtl, face, text);
+          add_pieces(pos, first, rtl, face, text);
+        } else {
+          add_pieces(pos, first, rtl, face, text);
+          add_pieces(cut, len - first, rtl, face, text);
+        }
+        return;
+      }
+    }
+  }
+  pieces_.push_back({pos, len, rtl, nullptr, face});
+}
+
+void Shaper::shape_pieces(hb_buffer_t* buffer, const std::uint32_t* text, std::size_t len, const char* language,
+                          std::size_t first, std::size_t last, std::vector<RawGlyph>& out) const {
+  out.clear();
+  const hb_language_t lang = hb_language_from_string(language, -1);
+  for (std::size_t p = first; p < last; ++p) {
+    const Piece& piece = pieces_[p];
+    hb_buffer_clear_contents(buffer);
+    // The whole paragraph is the context: joining and lookups see across the piece's ends.
+    hb_buffer_add_utf32(buffer, text, static_cast<int>(len), static_cast<unsigned>(piece.pos),
+                        static_cast<int>(piece.len));
+    hb_buffer_set_script(buffer, static_cast<hb_script_t>(scripts_[piece.pos]));
+    hb_buffer_set_language(buffer, lang);
+    hb_buffer_set_direction(buffer, piece.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_buffer_set_flags(buffer, static_cast<hb_buffer_flags_t>(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT));
+    hb_shape_full(piece.font, buffer, nullptr, 0, nullptr);
+    unsigned glyphs = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &glyphs);
+    const hb_glyph_position_t* place = hb_buffer_get_glyph_positions(buffer, nullptr);
+    for (unsigned g = 0; g < glyphs; ++g)
+      out.push_back({info[g].codepoint, info[g].cluster, place[g].x_advance, place[g].y_advance, place[g].x_offset,
+                     place[g].y_offset, piece.face});
+  }
+}
+
+void Shaper::run_on_second_thread(std::function<void(hb_buffer_t*)> job) {
+  if (!second_.joinable()) {
+    second_ = std::thread([this] {
+      hb_buffer_t* buffer = hb_buffer_create();
+      std::unique_lock lock(mutex_);
+      for (;;) {
+        wake_.wait(lock, [this] { return stop_ || !job_done_; });
+        if (stop_) break;
+        lock.unlock();
+        job_(buffer);
+        lock.lock();
+        job_done_ = true;
+        wake_.notify_all();
+      }
+      hb_buffer_destroy(buffer);
+    });
+  }
+  {
+    std::lock_guard lock(mutex_);
+    job_ = std::move(job);
+    job_done_ = false;
+  }
+  wake_.notify_all();
+}
+
+bool Shaper::second_thread_idle() {
+  std::lock_guard lock(mutex_);
+  return job_done_;
+}
+
+void Shaper::wait_for_second_thread() {
+  std::unique_lock lock(mutex_);
+  wake_.wait(lock, [this] { return job_done_; });
 }
 
 bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl, const char* language,
@@ -117,41 +246,54 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
     }
   }
 
-  // Each level run split where the face or the script changes, in visual order; each shaped.
-  hb_language_t lang = hb_language_from_string(language, -1);
-  auto shape = [&](std::size_t pos, std::size_t count, hb_direction_t dir) {
-    hb_buffer_clear_contents(buffer_);
-    hb_buffer_add_utf32(buffer_, text, n, static_cast<unsigned>(pos), static_cast<int>(count));
-    hb_buffer_set_script(buffer_, static_cast<hb_script_t>(scripts_[pos]));
-    hb_buffer_set_language(buffer_, lang);
-    hb_buffer_set_direction(buffer_, dir);
-    hb_buffer_set_flags(buffer_, static_cast<hb_buffer_flags_t>(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT));
-    hb_shape_full(font_for(faces[pos]), buffer_, nullptr, 0, nullptr);
-    unsigned glyphs = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer_, &glyphs);
-    const hb_glyph_position_t* place = hb_buffer_get_glyph_positions(buffer_, nullptr);
-    for (unsigned g = 0; g < glyphs; ++g)
-      out.push_back({info[g].codepoint, info[g].cluster, place[g].x_advance, place[g].y_advance, place[g].x_offset,
-                     place[g].y_offset, faces[info[g].cluster]});
-  };
+  // Each level run split where the face or the script changes, in visual order.
   auto same = [&](std::size_t a, std::size_t b) { return faces[a] == faces[b] && scripts_[a] == scripts_[b]; };
+  pieces_.clear();
   for (const BidiRun& r : bidi_runs_) {
     if (r.level % 2 == 1) {  // right to left: the pieces from the run's logical end
       std::size_t end = r.pos + r.len;
       while (end > r.pos) {
         std::size_t start = end - 1;
         while (start > r.pos && same(start - 1, end - 1)) --start;
-        shape(start, end - start, HB_DIRECTION_RTL);
+        add_pieces(start, end - start, true, faces[start], text);
         end = start;
       }
     } else {
       for (std::size_t start = r.pos; start < r.pos + r.len;) {
         std::size_t end = start + 1;
         while (end < r.pos + r.len && same(end, start)) ++end;
-        shape(start, end - start, HB_DIRECTION_LTR);
+        add_pieces(start, end - start, false, faces[start], text);
         start = end;
       }
     }
+  }
+  bool all_from_files = true;
+  for (Piece& p : pieces_) {
+    bool from_file = false;
+    p.font = font_for(p.face, &from_file);  // sized here, on this thread, before any piece is shaped
+    all_from_files = all_from_files && from_file;
+  }
+
+  // A long paragraph: the pieces after the half-way character go to the second thread.
+  std::size_t split = pieces_.size();
+  // (Not while the second thread still warms fonts up: then this thread shapes everything.)
+  if (share_ && len >= min_shared_chars_ && pieces_.size() > 1 && all_from_files && second_thread_idle()) {
+    std::size_t chars = 0;
+    split = 0;
+    while (split + 1 < pieces_.size() && (chars += pieces_[split].len) * 2 < len) ++split;
+    split = std::max<std::size_t>(split, 1);
+  }
+  if (split < pieces_.size()) {
+    ++shared_layouts_;
+    const std::size_t count = pieces_.size();
+    run_on_second_thread([this, text, len, language, split, count](hb_buffer_t* buffer) {
+      shape_pieces(buffer, text, len, language, split, count, second_out_);
+    });
+    shape_pieces(buffer_, text, len, language, 0, split, out);
+    wait_for_second_thread();
+    out.insert(out.end(), second_out_.begin(), second_out_.end());
+  } else {
+    shape_pieces(buffer_, text, len, language, 0, pieces_.size(), out);
   }
   return true;
 }

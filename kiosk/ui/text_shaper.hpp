@@ -4,8 +4,18 @@
 // HarfBuzz calls) but keeps one hb_font_t per FT_Face for the engine's lifetime: libraqm makes a
 // new HarfBuzz font, and with it a new face whose GSUB/GPOS tables are parsed again, for every run
 // of every layout, which cost 0.1-0.5 ms per string before any glyph was shaped.
+// A long paragraph is cut after spaces into pieces, and pieces are shaped on two threads: HarfBuzz
+// gets the whole paragraph as context, and each font's tables are read from the mapped font file,
+// not through FreeType, so the other thread never touches an FT_Face. (Noto Nastaliq Urdu costs
+// HarfBuzz 2.5-4 microseconds a character; one thread alone shapes 2,000 in 6 ms.)
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -14,6 +24,7 @@
 
 struct hb_font_t;
 struct hb_buffer_t;
+struct hb_face_t;
 
 namespace kiosk::ui {
 
@@ -32,6 +43,22 @@ class Shaper {
   Shaper(const Shaper&) = delete;
   Shaper& operator=(const Shaper&) = delete;
 
+  // Tells where `face` was opened from (a font file and the face's index in it), so HarfBuzz reads
+  // its tables from the mapped file and its pieces may be shaped on the second thread. A face not
+  // told of is read through FreeType, on the calling thread only.
+  void set_face_file(FT_Face face, const std::string& path, int face_index);
+
+  // Shapes `sample` in `face` once on the second thread, now, so that HarfBuzz reads the face's
+  // tables and builds its lookup accelerators there rather than when the first paragraph in that
+  // face is shown. Faces told of by set_face_file only; call wait_idle() before timing anything.
+  struct Sample {
+    FT_Face face;
+    std::vector<std::uint32_t> text;
+    std::string language;
+  };
+  void warm_up(std::vector<Sample> samples);
+  void wait_idle() { wait_for_second_thread(); }
+
   // Lays out one paragraph. `faces[i]` is the face of character i, already set to the wanted pixel
   // size; `rtl` the paragraph direction; `language` a BCP 47 tag. False when bidi failed.
   bool layout(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl, const char* language,
@@ -40,18 +67,55 @@ class Shaper {
   // HarfBuzz fonts made so far (one per FT_Face) and times one was rescaled to its face's new size.
   int fonts_made() const { return static_cast<int>(fonts_.size()); }
   long long rescales() const { return rescales_; }
+  // Layouts whose pieces were shared with the second thread.
+  long long shared_layouts() const { return shared_layouts_; }
+
+  // A run longer than `chars` code points is cut after a space near its middle, again and again;
+  // a paragraph of `min_shared` code points or more shares its pieces with the second thread.
+  // Tests set small values to cut at many places.
+  void set_pieces(std::size_t chars, std::size_t min_shared) {
+    piece_chars_ = chars;
+    min_shared_chars_ = min_shared;
+  }
+  // False: every piece is shaped on the calling thread.
+  void set_shared(bool on) { share_ = on; }
 
  private:
   struct Font {
     hb_font_t* font = nullptr;
     FT_Fixed x_scale = 0, y_scale = 0;  // the face's size when `font` last took it
+    bool from_file = false;             // tables read from the mapped file: safe on the second thread
   };
-  hb_font_t* font_for(FT_Face face);
+  std::unordered_map<FT_Face, hb_face_t*> file_faces_;  // tables from the mapped file, by set_face_file
+  // One HarfBuzz call: `len` code points from `pos`, in one face and script.
+  struct Piece {
+    std::size_t pos, len;
+    bool rtl;
+    hb_font_t* font;
+    FT_Face face;
+  };
+  hb_font_t* font_for(FT_Face face, bool* from_file);
+  void add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text);
+  void shape_pieces(hb_buffer_t* buffer, const std::uint32_t* text, std::size_t len, const char* language,
+                    std::size_t first, std::size_t last, std::vector<RawGlyph>& out) const;
+  void run_on_second_thread(std::function<void(hb_buffer_t*)> job);
+  bool second_thread_idle();
+  void wait_for_second_thread();
 
   int load_flags_;
   std::unordered_map<FT_Face, Font> fonts_;
   hb_buffer_t* buffer_ = nullptr;  // reused for every run
-  long long rescales_ = 0;
+  long long rescales_ = 0, shared_layouts_ = 0;
+  std::size_t piece_chars_ = 160, min_shared_chars_ = 400;
+  bool share_ = true;
+  std::vector<Piece> pieces_;
+  std::vector<RawGlyph> second_out_;
+  // The second thread, started at the first shared layout; it owns its own HarfBuzz buffer.
+  std::thread second_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::function<void(hb_buffer_t*)> job_;
+  bool job_done_ = true, stop_ = false;
   // Scratch arrays, kept between calls so a layout allocates nothing once warm.
   std::vector<std::uint32_t> types_, brackets_;
   std::vector<signed char> levels_;

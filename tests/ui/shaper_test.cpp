@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct Faces {
   FT_Library library = nullptr;
   std::vector<FT_Face> regular, bold;
   std::vector<std::string> names;
+  std::map<FT_Face, FontFile> files;
   Faces() {
     std::string error;
     const FontSet set = kiosk::platform::load_font_manifest(FONTS_DIR, &error);
@@ -37,6 +40,8 @@ struct Faces {
       REQUIRE(FT_New_Face(library, bold_file.path.c_str(), bold_file.face_index, &b) == 0);
       regular.push_back(r);
       bold.push_back(b);
+      files[r] = f.regular;
+      files[b] = bold_file;
       names.push_back(f.name);
     }
   }
@@ -44,6 +49,10 @@ struct Faces {
     for (FT_Face f : regular) FT_Done_Face(f);
     for (FT_Face f : bold) FT_Done_Face(f);
     FT_Done_FreeType(library);
+  }
+  // Tells the shaper which file each face came from, as the text engine does.
+  void tell(Shaper& shaper) const {
+    for (const auto& [face, file] : files) shaper.set_face_file(face, file.path, file.face_index);
   }
   int index(const std::string& name) const {
     for (std::size_t i = 0; i < names.size(); ++i)
@@ -106,30 +115,30 @@ std::vector<RawGlyph> with_raqm(const std::vector<std::uint32_t>& text, const st
   return out;
 }
 
-void collect_strings(const nlohmann::json& j, std::vector<std::string>& out) {
-  if (j.is_string()) out.push_back(j.get<std::string>());
-  else if (j.is_object() || j.is_array())
-    for (const auto& v : j) collect_strings(v, out);
-}
-
 struct Case {
   std::string lang, text;
 };
+
+// Every string in `j`; a string under a language's key ("ur": ...) is in that language.
+void collect_strings(const nlohmann::json& j, const std::string& lang, std::vector<Case>& out) {
+  static const std::set<std::string> languages = {"en", "es", "zh-Hant", "ko", "tl", "vi", "pa", "hi", "ur"};
+  if (j.is_string()) out.push_back({lang, j.get<std::string>()});
+  else if (j.is_object())
+    for (const auto& [key, v] : j.items()) collect_strings(v, languages.count(key) ? key : lang, out);
+  else if (j.is_array())
+    for (const auto& v : j) collect_strings(v, lang, out);
+}
 
 std::vector<Case> corpus() {
   std::vector<Case> cases;
   namespace fs = std::filesystem;
   for (const auto& entry : fs::directory_iterator(fs::path(CONTENT_DIR) / "i18n")) {
     std::ifstream in(entry.path());
-    std::vector<std::string> strings;
-    collect_strings(nlohmann::json::parse(in), strings);
-    for (auto& s : strings) cases.push_back({entry.path().stem().string(), std::move(s)});
+    collect_strings(nlohmann::json::parse(in), entry.path().stem().string(), cases);
   }
   for (const auto& entry : fs::directory_iterator(fs::path(CONTENT_DIR) / "events")) {
     std::ifstream in(entry.path());
-    std::vector<std::string> strings;
-    collect_strings(nlohmann::json::parse(in), strings);
-    for (auto& s : strings) cases.push_back({"en", std::move(s)});
+    collect_strings(nlohmann::json::parse(in), "en", cases);
   }
   const Case extra[] = {
       {"vi", "Tiếng Việt: Đoàn kết là sức mạnh."},
@@ -156,9 +165,14 @@ std::vector<Case> corpus() {
 
 }  // namespace
 
+// Twice: as the kiosk cuts paragraphs (long ones shared with the second thread), and cut after
+// nearly every space with every paragraph shared, so each cut point is checked against raqm's whole run.
 TEST_CASE("the shaper lays out every string glyph for glyph like libraqm") {
+  const bool cut_everywhere = GENERATE(false, true);
   Faces faces;
   Shaper shaper(kLoadFlags);
+  faces.tell(shaper);
+  if (cut_everywhere) shaper.set_pieces(6, 12);
   std::vector<RawGlyph> ours;
   int compared = 0;
   int size_index = 0;
@@ -198,6 +212,41 @@ TEST_CASE("the shaper lays out every string glyph for glyph like libraqm") {
   // One HarfBuzz font per face used, however many layouts: 14 faces in regular and bold at most.
   CHECK(shaper.fonts_made() <= 28);
   CHECK(shaper.rescales() > 0);
+  if (cut_everywhere) CHECK(shaper.shared_layouts() > 300);
+}
+
+TEST_CASE("fonts warmed up on the second thread shape every string as fonts never warmed") {
+  Faces faces;
+  Shaper warmed(kLoadFlags), plain(kLoadFlags);
+  faces.tell(warmed);
+  faces.tell(plain);
+  std::vector<Shaper::Sample> samples;
+  for (std::size_t f = 0; f < faces.regular.size(); ++f)
+    for (FT_Face face : {faces.regular[f], faces.bold[f]})
+      samples.push_back({face, utf32("Delano \xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF \xE5\x9C\x98\xE7\xB5\x90"), "ur"});
+  warmed.warm_up(samples);
+  // Shaping goes on meanwhile: a layout while the second thread is busy shapes on this thread.
+  std::vector<RawGlyph> a, b;
+  int compared = 0;
+  for (const Case& c : corpus()) {
+    const std::vector<std::uint32_t> text = utf32(c.text);
+    if (text.empty() || compared > 300) continue;
+    std::vector<FT_Face> face_of;
+    for (const int f : choose(faces, text, c.lang)) face_of.push_back(faces.regular[f]);
+    for (FT_Face face : face_of) FT_Set_Pixel_Sizes(face, 0, 30);
+    REQUIRE(warmed.layout(text.data(), text.size(), face_of.data(), false, c.lang.c_str(), a));
+    REQUIRE(plain.layout(text.data(), text.size(), face_of.data(), false, c.lang.c_str(), b));
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].index == b[i].index);
+      CHECK(a[i].x_advance == b[i].x_advance);
+      CHECK(a[i].x_offset == b[i].x_offset);
+      CHECK(a[i].y_offset == b[i].y_offset);
+    }
+    ++compared;
+  }
+  warmed.wait_idle();
+  CHECK(compared > 300);
 }
 
 TEST_CASE("the shaper keeps one HarfBuzz font per face and rescales it when the face's size changes") {

@@ -174,6 +174,49 @@ TEST_CASE("a steady frame shapes and rasterises nothing") {
   CHECK(text.stats().rasterised == after_first.rasterised);
 }
 
+TEST_CASE("kept line breaks match fresh ones, also when tiny caches evict them and their shaped lines") {
+  const std::vector<std::string> texts = {
+      "Filipino and Mexican American farmworkers strike together in Delano, California.",
+      "\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF \xD9\x85\xDB\x8C\xDA\xBA \xD8\xB7\xD8\xA7\xD9\x82\xD8\xAA "
+      "\xDB\x81\xDB\x92 Grace Lee Boggs \xD8\xA7\xD9\x88\xD8\xB1 Malcolm X",
+      "Grace Lee Boggs and Malcolm X in Detroit\nA second paragraph after a line break.",
+  };
+  TextEngine fresh(kiosk::test::real_fonts());
+  TextEngine kept(kiosk::test::real_fonts());
+  TextCacheLimits tiny;
+  tiny.shaped_runs = 3;
+  tiny.wrapped_texts = 2;
+  TextEngine evicting(kiosk::test::real_fonts(), tiny);
+  for (TextEngine* t : {&fresh, &kept, &evicting}) t->set_language("ur");
+  for (int round = 0; round < 4; ++round) {
+    for (const std::string& s : texts) {
+      for (const float width : {260.0f, 520.0f}) {
+        for (const int max_lines : {0, 2}) {
+          INFO(s << " at " << width << " px, " << max_lines << " lines, round " << round);
+          TextEngine cold(kiosk::test::real_fonts());
+          cold.set_language("ur");
+          const std::vector<std::string> expected = cold.wrap(s, kBody, width, max_lines);
+          CHECK(kept.wrap(s, kBody, width, max_lines) == expected);
+          CHECK(evicting.wrap(s, kBody, width, max_lines) == expected);
+          // Drawn lines come from the shaped slices the break kept, or are shaped again alike.
+          CHECK(evicting.measure(expected.front(), kBody) == cold.measure(expected.front(), kBody));
+        }
+      }
+    }
+  }
+  // The kept engine broke each text once per width and line limit: later rounds shaped nothing new.
+  const long long shaped_after_first_round = [&] {
+    TextEngine once(kiosk::test::real_fonts());
+    once.set_language("ur");
+    for (const std::string& s : texts)
+      for (const float width : {260.0f, 520.0f})
+        for (const int max_lines : {0, 2}) once.wrap(s, kBody, width, max_lines);
+    return once.stats().shaped;
+  }();
+  CHECK(kept.stats().shaped == shaped_after_first_round);
+  CHECK(evicting.stats().shaped > shaped_after_first_round);
+}
+
 namespace {
 // Draws `texts` wrapped at places one above the other in `lang`; returns the vertices drawn and
 // each call's height.
