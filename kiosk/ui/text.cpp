@@ -406,7 +406,7 @@ int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.
 TextEngine::Stats TextEngine::stats() const {
   return Stats{impl_->shaped_count,        impl_->rasterised_count,     impl_->atlas.pages(),
                impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms,
-               impl_->frame_deferred};
+               impl_->frame_deferred,    impl_->shaper->waited_ms()};
 }
 
 }  // namespace kiosk::ui

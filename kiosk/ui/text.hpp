@@ -130,6 +130,7 @@ class TextEngine {
     double frame_shaping_ms = 0;      // this frame so far: shaping text not in the cache
     double frame_rasterising_ms = 0;  // this frame so far: making glyph bitmaps
     int frame_deferred = 0;           // this frame so far: calls that drew the previous frame's text
+    double shaping_wait_ms = 0;       // since start: waiting for the second shaping thread (wall clock)
   };
   Stats stats() const;
 

@@ -1,6 +1,7 @@
 #include "ui/text_shaper.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <type_traits>
 
 #include <fribidi.h>
@@ -290,7 +291,9 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
       shape_pieces(buffer, text, len, language, split, count, second_out_);
     });
     shape_pieces(buffer_, text, len, language, 0, split, out);
+    const auto waiting = std::chrono::steady_clock::now();
     wait_for_second_thread();
+    waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
     out.insert(out.end(), second_out_.begin(), second_out_.end());
   } else {
     shape_pieces(buffer_, text, len, language, 0, pieces_.size(), out);

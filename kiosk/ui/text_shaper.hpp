@@ -67,8 +67,10 @@ class Shaper {
   // HarfBuzz fonts made so far (one per FT_Face) and times one was rescaled to its face's new size.
   int fonts_made() const { return static_cast<int>(fonts_.size()); }
   long long rescales() const { return rescales_; }
-  // Layouts whose pieces were shared with the second thread.
+  // Layouts whose pieces were shared with the second thread, and the time the calling thread
+  // spent waiting for it (ms, wall clock): CPU time of the caller alone leaves that out.
   long long shared_layouts() const { return shared_layouts_; }
+  double waited_ms() const { return waited_ms_; }
 
   // A run longer than `chars` code points is cut after a space near its middle, again and again;
   // a paragraph of `min_shared` code points or more shares its pieces with the second thread.
@@ -106,6 +108,7 @@ class Shaper {
   std::unordered_map<FT_Face, Font> fonts_;
   hb_buffer_t* buffer_ = nullptr;  // reused for every run
   long long rescales_ = 0, shared_layouts_ = 0;
+  double waited_ms_ = 0;
   std::size_t piece_chars_ = 160, min_shared_chars_ = 400;
   bool share_ = true;
   std::vector<Piece> pieces_;
