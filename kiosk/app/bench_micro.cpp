@@ -7,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "platform/fonts.hpp"
+#include "core/frame_stats.hpp"
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
 #include "platform/imgui_backend.hpp"
@@ -20,11 +21,6 @@ double thread_cpu_ms() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
 }
 
 // About 2,000 characters made by repeating `parts`, as one detail screen holds.
@@ -75,7 +71,7 @@ void bench_layout(int runs) {
       cards = l.cards.size();
       ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
-    std::printf("  view of %8.2f years: %6.3f ms (%zu cards)\n", span, median(ms), cards);
+    std::printf("  view of %8.2f years: %6.3f ms (%zu cards)\n", span, core::median(ms), cards);
   }
 }
 
@@ -145,10 +141,10 @@ int run_bench_micro(const Options& o) {
       }
     }
     std::printf("  %-30s cold %6.2f ms (one thread %6.2f)   new text %6.2f ms (%6.2f)   steady %6.3f ms\n", tc.name,
-                median(cold_ms[0]), median(cold_ms[1]), median(new_ms[0]), median(new_ms[1]), median(warm_ms));
+                core::median(cold_ms[0]), core::median(cold_ms[1]), core::median(new_ms[0]), core::median(new_ms[1]), core::median(warm_ms));
     if (std::string(tc.name).starts_with("English"))
       std::printf("  (fonts warmed up on the second thread at start: %.1f ms, not on the caller's thread)\n",
-                  median(warm_up_ms));
+                  core::median(warm_up_ms));
   }
   if (std::string("layout").find(o.bench_case) != std::string::npos || o.bench_case.empty()) bench_layout(o.bench_runs);
   return 0;

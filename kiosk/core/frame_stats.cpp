@@ -17,13 +17,14 @@ void FrameStats::add(double ms) {
   next_ = (next_ + 1) % capacity_;
 }
 
-double FrameStats::median_ms() const {
-  if (frames_.empty()) return 0;
-  std::vector<double> sorted = frames_;
-  std::sort(sorted.begin(), sorted.end());
-  const std::size_t n = sorted.size();
-  return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
+
+double FrameStats::median_ms() const { return median(frames_); }
 
 double FrameStats::worst_ms() const { return frames_.empty() ? 0 : *std::max_element(frames_.begin(), frames_.end()); }
 

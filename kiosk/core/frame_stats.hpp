@@ -6,6 +6,10 @@
 
 namespace kiosk::core {
 
+// The middle of `values` (the mean of the two middle ones for an even count); 0 for none. Shared
+// by the frame-time line, the analytics report and the bench and soak commands.
+double median(std::vector<double> values);
+
 class FrameStats {
  public:
   explicit FrameStats(std::size_t capacity = 120);      // frames remembered (about 2 s at 60 Hz)

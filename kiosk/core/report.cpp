@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/frame_stats.hpp"
 #include "core/utc_time.hpp"
 
 namespace kiosk::core {
@@ -32,13 +33,6 @@ std::vector<Uses> ranked(const std::map<std::string, int>& counts) {
   for (const auto& [id, n] : counts) out.push_back({id, n});
   std::stable_sort(out.begin(), out.end(), [](const Uses& a, const Uses& b) { return a.times > b.times; });
   return out;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 }  // namespace

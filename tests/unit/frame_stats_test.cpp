@@ -23,3 +23,10 @@ TEST_CASE("frame stats: median and worst of the last frames only") {
   CHECK(f.worst_ms() == 17);
   CHECK(f.median_ms() == 16);
 }
+
+TEST_CASE("median: the middle value, the mean of the two middle ones, 0 for none") {
+  CHECK(kiosk::core::median({}) == 0);
+  CHECK(kiosk::core::median({7}) == 7);
+  CHECK(kiosk::core::median({9, 1, 5}) == 5);
+  CHECK(kiosk::core::median({4, 1, 3, 2}) == 2.5);
+}
