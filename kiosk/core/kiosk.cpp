@@ -171,7 +171,9 @@ void move_focus(KioskState& s, const Content& content, int step, const KioskConf
 }
 
 // A theme or era chooser taller than the screen: its items scroll by `px` (positive: further down).
+// Scrolling by hand, by wheel or by key stops a flick's inertia.
 void chooser_scroll_by(KioskState& s, const Layout& layout, double px) {
+  s.panel_fling_px_per_ms = 0;
   s.panel_scroll = std::clamp(std::clamp(s.panel_scroll, 0.0, static_cast<double>(layout.chooser_scroll_max)) + px, 0.0,
                               static_cast<double>(layout.chooser_scroll_max));
 }
@@ -423,6 +425,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     const bool navigation = c.kind == CommandKind::pan || c.kind == CommandKind::zoom || c.kind == CommandKind::fling;
     if (navigation && layout.chooser_scroll_max > 0) {  // a chooser too tall for the screen: its items scroll
       if (c.kind == CommandKind::pan) chooser_scroll_by(s, layout, -c.dy);
+      if (c.kind == CommandKind::fling && !s.reduced_motion) s.panel_fling_px_per_ms = -c.dy;  // coasts on (step)
       if (c.kind == CommandKind::zoom && c.wheel != 0) chooser_scroll_by(s, layout, -c.wheel * 3 * layout.viewport.mm(10));
       continue;
     }
@@ -430,6 +433,7 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     switch (c.kind) {
       case CommandKind::stop:  // a finger catches the view, even while it springs back
         s.fling_px_per_ms = 0;
+        s.panel_fling_px_per_ms = 0;
         s.animation.reset();
         s.rebound.reset();
         s.held = true;
@@ -521,6 +525,18 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     if (now_ms >= s.rebound->start_ms + s.rebound->duration_ms) s.rebound.reset();
   }
   advance_detail_scroll(s, layout, now_ms, dt, config);
+  // A flicked chooser coasts as the timeline does (the integral of v * decay^t over the step) and
+  // stops at its ends.
+  if (s.panel_fling_px_per_ms != 0 && (s.panel == Panel::none || layout.chooser_scroll_max <= 0)) s.panel_fling_px_per_ms = 0;
+  if (s.panel_fling_px_per_ms != 0 && dt > 0) {
+    const double decay = std::pow(config.fling_decay_per_ms, dt);
+    const double max = layout.chooser_scroll_max;
+    const double free = std::clamp(s.panel_scroll, 0.0, max) +
+                        s.panel_fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    s.panel_scroll = std::clamp(free, 0.0, max);
+    s.panel_fling_px_per_ms *= decay;
+    if (free != s.panel_scroll || std::abs(s.panel_fling_px_per_ms) < 0.01) s.panel_fling_px_per_ms = 0;
+  }
   s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;
   // The countdown ran out: the next visitor finds a clean kiosk, showing the attract loop.
   if (!config.classroom && s.mode != Mode::attract && s.idle_seconds >= config.idle_seconds + config.warning_seconds) {

@@ -58,6 +58,7 @@ struct KioskState {
   double fling_px_per_ms = 0;           // inertia after a drag; 0 when still
   Panel panel = Panel::none;
   double panel_scroll = 0;              // a theme or era chooser too tall for the screen: px its items are scrolled up
+  double panel_fling_px_per_ms = 0;     // ... still moving after a flick (positive: further down); 0 when still
   std::string tour;                     // id of the tour being followed, "" when none
   int tour_step = -1;                   // index of the tour's current stop
   double attract_started_ms = 0;        // when the attract loop began (its pictures follow time)

@@ -430,18 +430,39 @@ TEST_CASE("a chooser too tall for the screen scrolls its items: drag, wheel, key
   CHECK(s.panel_scroll == 0);
   step_on(40, {key("End")});
   CHECK(s.panel_scroll == Approx(l.chooser_scroll_max));
+  // A flick coasts on and slows, as the timeline does; a finger catches it; at the end it stops.
+  step_on(41, {key("Home")});
+  Command flick{CommandKind::fling};
+  flick.dy = -1.0f;  // the finger moved up at 1 px/ms
+  step_on(42, {flick});
+  const double decay = KioskConfig{}.fling_decay_per_ms;
+  step_on(58, {});  // 1 px/ms integrated over the 17 ms since the last step before the flick (at 41)
+  CHECK(s.panel_scroll == Approx((std::pow(decay, 17) - 1) / std::log(decay)));
+  const double moved = s.panel_scroll;
+  step_on(74, {});
+  CHECK(s.panel_scroll > moved);
+  CHECK(s.panel_scroll - moved < moved);  // slower
+  step_on(75, {Command{CommandKind::stop}});
+  const double caught = s.panel_scroll;
+  step_on(91, {});
+  CHECK(s.panel_scroll == caught);
+  flick.dy = -50.0f;
+  step_on(92, {flick});
+  for (double t = 100; t < 3000; t += 16) step_on(t, {});
+  CHECK(s.panel_scroll == Approx(l.chooser_scroll_max));
+  CHECK(s.panel_fling_px_per_ms == 0);
   // The wheel turned towards the user scrolls down, away from the user up.
-  step_on(50, {key("Home")});
+  step_on(3050, {key("Home")});
   Command wheel{CommandKind::zoom, 640, 400};
   wheel.wheel = -1;
   wheel.factor = 0.9f;
-  step_on(60, {wheel});
+  step_on(3060, {wheel});
   CHECK(s.panel_scroll > 0);
-  step_on(70, {key("Home")});
+  step_on(3070, {key("Home")});
   // Tab walks the chips in order, each scrolled into view, then the actions.
   std::vector<int> order;
   for (int i = 0; i < 14; ++i) {
-    step_on(100.0 + i, {key("Tab")});
+    step_on(3100.0 + i, {key("Tab")});
     if (s.focus_target == Target::theme) {
       order.push_back(s.focus_index);
       CHECK(inside(chip(lay(), s.focus_index), lay().chooser_scroll_area));
@@ -449,7 +470,7 @@ TEST_CASE("a chooser too tall for the screen scrolls its items: drag, wheel, key
   }
   CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
   // Opening the chooser again starts at its top.
-  step_on(200, {key("Escape")});
+  step_on(3200, {key("Escape")});
   const Rect menu = [&] {
     for (const auto& b : lay().buttons)
       if (b.target == Target::themes_menu) return b.rect;
@@ -459,7 +480,7 @@ TEST_CASE("a chooser too tall for the screen scrolls its items: drag, wheel, key
   Command tap{CommandKind::tap, menu.x + menu.w / 2, menu.y + menu.h / 2};
   tap.press_x = tap.x;
   tap.press_y = tap.y;
-  step_on(210, {tap});
+  step_on(3210, {tap});
   CHECK(s.panel == Panel::themes);
   CHECK(s.panel_scroll == 0);
 }
