@@ -88,6 +88,10 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
     for (const std::string& k : it->second.line_keys) slices_kept = slices_kept && m.runs.count(k) > 0;
     if (slices_kept) {
       m.wrap_lru.splice(m.wrap_lru.begin(), m.wrap_lru, it->second.lru);
+      for (const std::string& k : it->second.line_keys) {  // text only measured keeps its slices too
+        Impl::RunEntry& slice = m.runs.find(k)->second;
+        m.run_lru.splice(m.run_lru.begin(), m.run_lru, slice.lru);
+      }
       return it->second.lines;
     }
     m.wrap_lru.erase(it->second.lru);

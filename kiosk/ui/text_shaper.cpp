@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <utility>
 #include <type_traits>
 
 #include <fribidi.h>
@@ -20,6 +22,19 @@ constexpr std::uint32_t kPaired[] = {
     0x0028, 0x0029, 0x003C, 0x003E, 0x005B, 0x005D, 0x007B, 0x007D, 0x00AB, 0x00BB, 0x2018, 0x2019,
     0x201C, 0x201D, 0x2039, 0x203A, 0x3008, 0x3009, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F,
     0x3010, 0x3011, 0x3014, 0x3015, 0x3016, 0x3017, 0x3018, 0x3019, 0x301A, 0x301B};
+
+// Whether a piece may begin with `c` (after a space): not a space, and not a mark or a format
+// character (ZWJ, ZWNJ), which shape with the space before them.
+bool starts_piece(std::uint32_t c) {
+  if (c == U' ') return false;
+  switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), c)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_FORMAT: return false;
+    default: return true;
+  }
+}
 
 int pair_index(std::uint32_t c) {
   const auto* it = std::lower_bound(std::begin(kPaired), std::end(kPaired), c);
@@ -45,6 +60,7 @@ Shaper::~Shaper() {
 }
 
 void Shaper::set_face_file(FT_Face face, const std::string& path, int face_index) {
+  wait_for_second_thread();  // a warm-up may be reading file_faces_
   hb_blob_t* file = hb_blob_create_from_file_or_fail(path.c_str());
   if (!file) return;  // read through FreeType instead
   hb_face_t*& tables = file_faces_[face];
@@ -104,7 +120,7 @@ void Shaper::add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face
     const std::size_t middle = pos + len / 2;
     for (std::size_t d = 0; d < len / 2; ++d) {
       for (const std::size_t cut : {middle + d, middle - d}) {  // the first code point after a space
-        if (cut <= pos || cut >= pos + len || text[cut - 1] != U' ' || text[cut] == U' ') continue;
+        if (cut <= pos || cut >= pos + len || text[cut - 1] != U' ' || !starts_piece(text[cut])) continue;
         const std::size_t first = cut - pos;
         if (rtl) {  // the logically later piece comes first on screen
           add_pieces(cut, len - first, rtl, face, text);
@@ -127,7 +143,9 @@ void Shaper::shape_pieces(hb_buffer_t* buffer, const std::uint32_t* text, std::s
   for (std::size_t p = first; p < last; ++p) {
     const Piece& piece = pieces_[p];
     hb_buffer_clear_contents(buffer);
-    // The whole paragraph is the context: joining and lookups see across the piece's ends.
+    // The paragraph around the piece is its context (HarfBuzz uses up to 5 characters each side
+    // for Arabic joining); lookups never match across a cut, so cuts are only after spaces, and
+    // the shaper test checks on every shipped string that cutting there changes no glyph.
     hb_buffer_add_utf32(buffer, text, static_cast<int>(len), static_cast<unsigned>(piece.pos),
                         static_cast<int>(piece.len));
     hb_buffer_set_script(buffer, static_cast<hb_script_t>(scripts_[piece.pos]));
@@ -153,7 +171,13 @@ void Shaper::run_on_second_thread(std::function<void(hb_buffer_t*)> job) {
         wake_.wait(lock, [this] { return stop_ || !job_done_; });
         if (stop_) break;
         lock.unlock();
-        job_(buffer);
+        try {
+          job_(buffer);
+        } catch (...) {  // handed to the waiting thread rather than ending the program
+          lock.lock();
+          job_error_ = std::current_exception();
+          lock.unlock();
+        }
         lock.lock();
         job_done_ = true;
         wake_.notify_all();
@@ -177,6 +201,7 @@ bool Shaper::second_thread_idle() {
 void Shaper::wait_for_second_thread() {
   std::unique_lock lock(mutex_);
   wake_.wait(lock, [this] { return job_done_; });
+  if (job_error_) std::rethrow_exception(std::exchange(job_error_, nullptr));
 }
 
 bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl, const char* language,
@@ -290,9 +315,18 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
     run_on_second_thread([this, text, len, language, split, count](hb_buffer_t* buffer) {
       shape_pieces(buffer, text, len, language, split, count, second_out_);
     });
-    shape_pieces(buffer_, text, len, language, 0, split, out);
+    // The second thread reads `text` and pieces_: it is waited for however this part ends.
+    try {
+      shape_pieces(buffer_, text, len, language, 0, split, out);
+    } catch (...) {
+      try {
+        wait_for_second_thread();
+      } catch (...) {  // leaving with this thread's error already
+      }
+      throw;
+    }
     const auto waiting = std::chrono::steady_clock::now();
-    wait_for_second_thread();
+    wait_for_second_thread();  // rethrows what the second thread threw
     waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
     out.insert(out.end(), second_out_.begin(), second_out_.end());
   } else {

@@ -9,6 +9,7 @@
 // not through FreeType, so the other thread never touches an FT_Face. (Noto Nastaliq Urdu costs
 // HarfBuzz 2.5-4 microseconds a character; one thread alone shapes 2,000 in 6 ms.)
 #include <condition_variable>
+#include <exception>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -119,6 +120,7 @@ class Shaper {
   std::condition_variable wake_;
   std::function<void(hb_buffer_t*)> job_;
   bool job_done_ = true, stop_ = false;
+  std::exception_ptr job_error_;  // what the job threw, rethrown to the waiting thread
   // Scratch arrays, kept between calls so a layout allocates nothing once warm.
   std::vector<std::uint32_t> types_, brackets_;
   std::vector<signed char> levels_;

@@ -157,6 +157,8 @@ std::vector<Case> corpus() {
       {"en", "((([unbalanced brackets)) » ] 「a」"},
       {"ur", "١٢٣ - ٤٥٦"},
       {"en", "https://example.org/a/very/long/path?query=value&other=1"},
+      {"en", "a \xCC\x81" "b and a \xE2\x80\x8D" "joiner after a space"},  // a mark and a ZWJ after spaces: never cut there
+      {"ur", "\xD8\xA8 \xD9\x8E\xD8\xA8 \xD8\xA8 \xE2\x80\x8C\xD8\xA8"},
       {"ko", "한국어 (Korean) 한글 English 日本語 かな"},
   };
   for (const Case& c : extra) cases.push_back(c);
