@@ -107,7 +107,8 @@ class EventIndex {
   int find(const std::string& id) const;      // the event's index, or -1
 
   // What placing event `i` on the axis reads, packed together so that a view of every event does
-  // not walk the (large) events themselves.
+  // not walk the (large) events themselves. Copied when the index is built: reindex() after
+  // editing an event's dates or importance.
   struct Span {
     double t0, t1;  // years, as Event::t0 and t1
     int importance;
