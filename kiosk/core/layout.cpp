@@ -308,11 +308,18 @@ void layout_browse(const Content& content, const KioskState& state, const Layout
 }
 
 // The detail's controls along the bottom, placed as the browse footer's (two rows when one is
-// too narrow); placeholders (Target::none) keep a place empty.
+// too narrow); placeholders (Target::none) keep a place empty, unless keeping it would cost the
+// story a row of its height (large text on a small screen).
 void detail_footer(Layout& out, const Sizes& s, const std::vector<Button>& start, const std::vector<Button>& end) {
   const Viewport& vp = out.viewport;
-  const FooterPlan plan =
-      plan_footer(start, end, FooterSizes{vp.width, vp.height, s.margin, 20 * vp.unit(), 24 * vp.unit(), s.button});
+  const FooterSizes sizes{vp.width, vp.height, s.margin, 20 * vp.unit(), 24 * vp.unit(), s.button};
+  FooterPlan plan = plan_footer(start, end, sizes);
+  auto without_placeholders = [](std::vector<Button> group) {
+    std::erase_if(group, [](const Button& b) { return b.target == Target::none; });
+    return group;
+  };
+  const FooterPlan tighter = plan_footer(without_placeholders(start), without_placeholders(end), sizes);
+  if (tighter.height < plan.height) plan = tighter;
   out.footer = Rect{0, vp.height - plan.height, vp.width, plan.height};
   for (const Button& b : plan.buttons)
     if (b.target != Target::none) out.buttons.push_back(b);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
 #include "test_content.hpp"
@@ -210,4 +212,42 @@ TEST_CASE("10,000 random events: no overlapping cards at 20 zoom levels, badges 
     CHECK(static_cast<int>(l.cards.size()) + checked == in_view);
     CHECK(checked == l.hidden_events);
   }
+}
+
+TEST_CASE("a detail's footer keeps an empty place for a missing neighbour, unless that costs the story a row") {
+  const Content c = crowded(20);
+  LayoutMetrics m;
+  m.button_label_px = [](const std::string&) { return 360.0; };  // long labels (Spanish at large text)
+  auto footer_of = [&](const Viewport& vp, float text_scale, int event) {
+    KioskState s = initial_state(c);
+    s.text_scale = text_scale;
+    REQUIRE(open_event(s, c, c.events[static_cast<std::size_t>(event)].id));
+    Viewport scaled = vp;
+    scaled.text_scale = text_scale;
+    return compute_layout(c, s, scaled, m);
+  };
+  auto rows = [](const Layout& l) {
+    std::set<float> ys;
+    for (const auto& b : l.buttons)
+      if (b.target == Target::back || b.target == Target::earlier || b.target == Target::later) ys.insert(b.rect.y);
+    return ys.size();
+  };
+  auto later = [](const Layout& l) {
+    for (const auto& b : l.buttons)
+      if (b.target == Target::later) return b.rect;
+    FAIL("no Later button");
+    return Rect{};
+  };
+  // Room for all three: the first event's "Later" stays where a middle event's is (nothing jumps).
+  const Layout first_wide = footer_of(Viewport{1920, 1080, 3.6f}, 1.0f, 0), middle_wide = footer_of(Viewport{1920, 1080, 3.6f}, 1.0f, 10);
+  CHECK(rows(first_wide) == 1);
+  CHECK(later(first_wide).x == later(middle_wide).x);
+  CHECK(first_wide.footer.h == middle_wide.footer.h);
+  // Large text on a 1280x800 tablet: a middle event needs two rows; the first one, with no
+  // "Earlier", drops the empty place and keeps one row, so its story is a row taller.
+  const Layout first_small = footer_of(Viewport{1280, 800, 5.9f}, 2.0f, 0), middle_small = footer_of(Viewport{1280, 800, 5.9f}, 2.0f, 10);
+  CHECK(rows(middle_small) == 2);
+  CHECK(rows(first_small) == 1);
+  CHECK(first_small.footer.h < middle_small.footer.h);
+  CHECK(first_small.detail_panel.h > middle_small.detail_panel.h);
 }
