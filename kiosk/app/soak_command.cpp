@@ -4,12 +4,15 @@
 // and renderer. It fails when the kiosk stops running or its memory keeps growing after warm-up.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <chrono>
 #include <optional>
 #include <thread>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <imgui.h>
 
 #include "app/commands.hpp"
 #include "app/headless_kiosk.hpp"
@@ -48,6 +51,23 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// One line of where the memory is: RSS next to the heap's figures and what each cache holds.
+void print_memory(const char* when, HeadlessKiosk& k) {
+  constexpr double kMb = 1024.0 * 1024.0;
+  const platform::HeapFigures heap = platform::heap_figures();
+  const ui::TextEngine::CacheSizes text = k.loaded.text->cache_sizes();
+  const ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  std::fprintf(stderr,
+               "kiosk soak: %s: RSS %.1f MB; heap %.1f in use, %.1f free, %.1f own-mmap MB, %d arenas (system/free MB: %s); "
+               "text: %zu runs %.1f MB, %zu glyphs %.1f MB, memo %zu %.1f MB, slots %zu, %d pages %.1f MB; "
+               "images %zu, %.1f MB decoded; textures %zu, %.1f MB; draw list %d vertices %d indices kept, ImGui allocations %d\n",
+               when, platform::rss_mb(), heap.in_use_mb, heap.free_mb, heap.mmapped_mb, heap.arenas, heap.per_arena.c_str(),
+               text.runs, text.run_bytes / kMb, text.glyphs, text.glyph_bytes / kMb, text.memo, text.memo_bytes / kMb,
+               text.slots, text.atlas_pages, text.atlas_bytes / kMb, k.images->entries(), k.images->decoded_bytes() / kMb,
+               k.renderer->textures(), k.renderer->texture_bytes() / kMb, dl->VtxBuffer.Capacity, dl->IdxBuffer.Capacity,
+               ImGui::GetIO().MetricsActiveAllocations);
 }
 
 }  // namespace
@@ -200,6 +220,7 @@ int run_soak(const Options& o) {
   for (int h = 0; h < kWarmupHours; ++h) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
+    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("warm-up hour", *kiosk);
   }
   rss_warm = median(hourly_rss);
   std::fprintf(stderr, "kiosk soak: warm-up done: RSS %.1f MB after the scripted visits; after %lld random inputs and %d hours "
@@ -218,7 +239,7 @@ int run_soak(const Options& o) {
   }
   monkey.lift_all(t, &input);
   feed();
-  std::fprintf(stderr, "kiosk soak: after the monkey: RSS %.1f MB\n", platform::rss_mb());
+  print_memory("after the monkey", *kiosk);
 
   // 2. Simulated days of such hours.
   std::fprintf(stderr, "kiosk soak: %d simulated day(s)\n", o.soak_days);
@@ -228,6 +249,7 @@ int run_soak(const Options& o) {
   for (int hours = 1; t < days_end; ++hours) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
+    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("hour", *kiosk);
     if (hours % 24 == 0) {  // memory over the days shows whether it levels off
       last_day = hourly_rss;
       std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB (median of its hours' ends; %.1f to %.1f)\n", hours / 24,
