@@ -4,12 +4,15 @@
 // and renderer. It fails when the kiosk stops running or its memory keeps growing after warm-up.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <chrono>
 #include <optional>
 #include <thread>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <imgui.h>
 
 #include "app/commands.hpp"
 #include "app/headless_kiosk.hpp"
@@ -26,6 +29,12 @@ constexpr double kIdleStepMs = 1000.0;        // the kiosk alone: one step a sec
 constexpr double kIdleDrawMs = 60'000.0;      // ... and one drawn frame a minute
 constexpr double kVisitorMs = 5'000.0;        // each simulated visitor touches for 5 s
 constexpr double kHourMs = 3'600'000.0;
+// The kiosk draws 60 frames a second and lets go of a texture, or a glyph page past the atlas's
+// budget, once it has not been drawn for 120 frames (2 s). The soak draws a frame a minute while
+// nobody is there, so those 120 frames would last two simulated hours and an hour's end would
+// still hold the last visitor's textures. Each hour therefore ends with this much of the attract
+// loop drawn at 60 frames a second, as the kiosk draws it.
+constexpr double kHourEndDrawnMs = 3'000.0;
 constexpr int kWarmupHours = 6;  // simulated hours at the end of the warm-up
 constexpr long long kWarmupMonkeyInputs = 10'000;  // random inputs at the end of the warm-up (at most half of --inputs)
 
@@ -48,6 +57,23 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// One line of where the memory is: RSS next to the heap's figures and what each cache holds.
+void print_memory(const char* when, HeadlessKiosk& k) {
+  auto mb = [](std::size_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
+  const platform::HeapFigures heap = platform::heap_figures();
+  const ui::TextEngine::CacheSizes text = k.loaded.text->cache_sizes();
+  const ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  std::fprintf(stderr,
+               "kiosk soak: %s: RSS %.1f MB; heap %.1f in use, %.1f free, %.1f own-mmap MB, %d arenas (system/free MB: %s); "
+               "text: %zu runs %.1f MB, %zu glyphs %.1f MB, memo %zu %.1f MB, slots %zu, %d pages %.1f MB; "
+               "images %zu, %.1f MB decoded; textures %zu, %.1f MB; draw list %d vertices %d indices kept, ImGui allocations %d\n",
+               when, platform::rss_mb(), heap.in_use_mb, heap.free_mb, heap.mmapped_mb, heap.arenas, heap.per_arena.c_str(),
+               text.runs, mb(text.run_bytes), text.glyphs, mb(text.glyph_bytes), text.memo, mb(text.memo_bytes),
+               text.slots, text.atlas_pages, mb(text.atlas_bytes), k.images->entries(), mb(k.images->decoded_bytes()),
+               k.renderer->textures(), mb(k.renderer->texture_bytes()), dl->VtxBuffer.Capacity, dl->IdxBuffer.Capacity,
+               ImGui::GetIO().MetricsActiveAllocations);
 }
 
 }  // namespace
@@ -179,12 +205,13 @@ int run_soak(const Options& o) {
     feed();
     while (t < hour_end) {  // nobody
       if (auto again = reloader.take()) app.offer_content(std::move(*again));
-      const bool draw = t >= next_draw;
+      const bool drawn_end = t >= hour_end - kHourEndDrawnMs;  // the hour's last seconds at 60 Hz
+      const bool draw = drawn_end || t >= next_draw;
       if (draw) next_draw = t + kIdleDrawMs;
       rig.step(t, draw);
       if (app.content_replaced()) ++reloads_applied;
       if (!app.running()) return "the kiosk stopped running while idle";
-      t += kIdleStepMs;
+      t += drawn_end ? kFrameMs : kIdleStepMs;
     }
     if (app.state().mode != core::Mode::attract) return "an hour without input did not end in the attract loop";
     reloader.request_now();
@@ -200,10 +227,12 @@ int run_soak(const Options& o) {
   for (int h = 0; h < kWarmupHours; ++h) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
+    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("warm-up hour", *kiosk);
   }
   rss_warm = median(hourly_rss);
   std::fprintf(stderr, "kiosk soak: warm-up done: RSS %.1f MB after the scripted visits; after %lld random inputs and %d hours "
                "%.1f MB (median of the hours' ends)\n", rss_visits, warmup_inputs, kWarmupHours, rss_warm);
+  print_memory("at the warm-up's last hour's end", *kiosk);
   reloads_started = 1;  // counted from here: the warm-up hour's last request is still to be applied
   reloads_applied = 0;
 
@@ -218,7 +247,7 @@ int run_soak(const Options& o) {
   }
   monkey.lift_all(t, &input);
   feed();
-  std::fprintf(stderr, "kiosk soak: after the monkey: RSS %.1f MB\n", platform::rss_mb());
+  print_memory("after the monkey", *kiosk);
 
   // 2. Simulated days of such hours.
   std::fprintf(stderr, "kiosk soak: %d simulated day(s)\n", o.soak_days);
@@ -228,11 +257,13 @@ int run_soak(const Options& o) {
   for (int hours = 1; t < days_end; ++hours) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
+    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("hour", *kiosk);
     if (hours % 24 == 0) {  // memory over the days shows whether it levels off
       last_day = hourly_rss;
       std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB (median of its hours' ends; %.1f to %.1f)\n", hours / 24,
                    median(last_day), *std::min_element(last_day.begin(), last_day.end()),
                    *std::max_element(last_day.begin(), last_day.end()));
+      print_memory("at its last hour's end", *kiosk);
       hourly_rss.clear();
     }
   }

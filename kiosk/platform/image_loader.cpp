@@ -57,6 +57,11 @@ std::size_t ImageLoader::decoded_bytes() {
   return total;
 }
 
+std::size_t ImageLoader::entries() {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
 void ImageLoader::begin_frame() {
   std::lock_guard lock(mutex_);
   ++frame_;

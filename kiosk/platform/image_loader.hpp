@@ -33,6 +33,7 @@ class ImageLoader final : public ui::ImageSource {
   void set_budget(std::size_t bytes);
   void begin_frame() override;
   std::size_t decoded_bytes();  // pixels held now, bytes
+  std::size_t entries();        // images known now: decoded, loading or failed
   std::size_t budget() const { return budget_; }
 
   // Blocks until every requested image is decoded or failed (headless rendering only).

@@ -4,7 +4,20 @@
 
 #include <cstddef>
 
+#include <string>
+
 namespace kiosk::platform {
+
+// The C library's heap, as glibc counts it (mallinfo2 and malloc_info); zeros elsewhere.
+struct HeapFigures {
+  double system_mb = 0;   // heap taken from the system by the arenas (not counting own-mmap blocks)
+  double in_use_mb = 0;   // allocated and not freed
+  double free_mb = 0;     // freed and kept by the arenas (resident or not: a trim advises pages away)
+  double mmapped_mb = 0;  // large blocks with an mmap of their own
+  int arenas = 0;         // glibc makes more for threads that allocate at the same time
+  std::string per_arena;  // "system/free" MB for each arena, e.g. "150.2/20.1 12.0/3.1"
+};
+HeapFigures heap_figures();
 
 double rss_mb();       // resident set size now, MB (VmRSS); 0 where /proc is missing
 double peak_rss_mb();  // the most it has been, MB (VmHWM); 0 where /proc is missing

@@ -30,6 +30,7 @@ class Renderer {
   // Bytes of pixels held in textures now, and at most since the start (RGBA, 4 bytes a pixel).
   std::size_t texture_bytes() const { return bytes_; }
   std::size_t peak_texture_bytes() const { return peak_bytes_; }
+  std::size_t textures() const { return textures_.size(); }  // textures held now
 
  private:
   struct Texture {

@@ -18,8 +18,35 @@ void GlyphAtlas::clear(Page& p) {
   std::uint32_t* px = reinterpret_cast<std::uint32_t*>(p.surface.rgba.data());
   std::fill(px, px + pixels, pattern);
   ++p.surface.version;
-  ++p.generation;
+  p.generation = ++generations_;
   p.shelf_y = p.shelf_h = p.cursor_x = 0;
+}
+
+void GlyphAtlas::begin_frame() {
+  ++frame_;
+  while (live_ > max_pages_) {  // pages added past the budget: the least recently drawn from goes first
+    int victim = -1;
+    for (int i = 0; i < static_cast<int>(pages_.size()); ++i)
+      if (pages_[i] && pages_[i]->last_used + kSpareFrames < frame_ &&
+          (victim < 0 || pages_[i]->last_used < pages_[victim]->last_used))
+        victim = i;
+    if (victim < 0) return;
+    pages_[victim].reset();
+    --live_;
+    ++released_;
+  }
+}
+
+int GlyphAtlas::new_page() {
+  auto page = std::make_unique<Page>();
+  ++live_;
+  for (int i = 0; i < static_cast<int>(pages_.size()); ++i)
+    if (!pages_[i]) {
+      pages_[i] = std::move(page);
+      return i;
+    }
+  pages_.push_back(std::move(page));
+  return static_cast<int>(pages_.size()) - 1;
 }
 
 bool GlyphAtlas::place(Page& p, int w, int h, int* x, int* y) {
@@ -46,19 +73,20 @@ bool GlyphAtlas::reserve(int w, int h, AtlasSlot* slot) {
     p.last_used = frame_;
     return true;
   };
-  for (int i = 0; i < pages(); ++i)
-    if (take(i)) return true;
+  const int count = static_cast<int>(pages_.size());
+  for (int i = 0; i < count; ++i)
+    if (pages_[i] && take(i)) return true;
   // A new page while the budget allows, else the least recently used page not drawn this frame.
   int victim = -1;
-  if (pages() < max_pages_) {
-    pages_.push_back(std::make_unique<Page>());
-    victim = pages() - 1;
+  if (live_ < max_pages_) {
+    victim = new_page();
   } else {
-    for (int i = 0; i < pages(); ++i)
-      if (pages_[i]->last_used < frame_ && (victim < 0 || pages_[i]->last_used < pages_[victim]->last_used)) victim = i;
+    for (int i = 0; i < count; ++i)
+      if (pages_[i] && pages_[i]->last_used < frame_ &&
+          (victim < 0 || pages_[i]->last_used < pages_[victim]->last_used))
+        victim = i;
     if (victim < 0) {  // every page is on screen: grow past the budget rather than corrupt the frame
-      pages_.push_back(std::make_unique<Page>());
-      victim = pages() - 1;
+      victim = new_page();
     } else {
       ++evictions_;
     }
@@ -68,7 +96,8 @@ bool GlyphAtlas::reserve(int w, int h, AtlasSlot* slot) {
 }
 
 bool GlyphAtlas::valid(const AtlasSlot& slot) const {
-  return slot.page < 0 || (slot.page < pages() && pages_[slot.page]->generation == slot.generation);
+  return slot.page < 0 || (slot.page < static_cast<int>(pages_.size()) && pages_[slot.page] &&
+                           pages_[slot.page]->generation == slot.generation);
 }
 
 const Surface& GlyphAtlas::use(const AtlasSlot& slot) {

@@ -409,4 +409,31 @@ TextEngine::Stats TextEngine::stats() const {
                impl_->frame_deferred,    impl_->shaper->waited_ms()};
 }
 
+TextEngine::CacheSizes TextEngine::cache_sizes() const {
+  const Impl& m = *impl_;
+  // A string's heap block when it does not fit its small buffer; a node of a map or list.
+  auto str = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
+  constexpr std::size_t kNode = 2 * sizeof(void*);
+  CacheSizes c;
+  c.runs = m.runs.size();
+  c.run_bytes = m.runs.bucket_count() * sizeof(void*);
+  for (const auto& [key, entry] : m.runs)
+    c.run_bytes += kNode + sizeof(key) + sizeof(entry) + str(key) + entry.run.glyphs.capacity() * sizeof(ShapedGlyph);
+  for (const std::string& key : m.run_lru) c.run_bytes += kNode + sizeof(key) + str(key);
+  c.glyphs = m.glyphs.size();
+  c.glyph_bytes = m.glyphs.size() * (4 * sizeof(void*) + sizeof(Impl::GlyphKey) + sizeof(Impl::Bitmap));
+  c.memo = m.faces_used.size();
+  c.memo_bytes = m.faces_used.bucket_count() * sizeof(void*);
+  for (const auto& [key, faces] : m.faces_used)
+    c.memo_bytes += kNode + sizeof(key) + sizeof(faces) + str(key) + faces.capacity() * sizeof(int);
+  c.slots = m.slots.size();
+  c.slot_bytes = m.slots.bucket_count() * sizeof(void*);
+  for (const auto& [key, slot] : m.slots)
+    c.slot_bytes += kNode + sizeof(key) + sizeof(slot) + str(slot.text) + str(slot.language);
+  c.missing = m.missing.size();
+  c.atlas_pages = m.atlas.pages();
+  c.atlas_bytes = static_cast<std::size_t>(m.atlas.pages()) * m.atlas.page_size() * m.atlas.page_size() * 4;
+  return c;
+}
+
 }  // namespace kiosk::ui

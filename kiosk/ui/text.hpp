@@ -134,6 +134,19 @@ class TextEngine {
   };
   Stats stats() const;
 
+  // What the caches hold now, entries and bytes (their own allocations, estimated from sizes and
+  // capacities): for memory diagnostics such as the soak's.
+  struct CacheSizes {
+    std::size_t runs = 0, run_bytes = 0;        // shaped lines (keys, glyphs, LRU list)
+    std::size_t glyphs = 0, glyph_bytes = 0;    // glyph bitmap places known (some on pages since reused)
+    std::size_t memo = 0, memo_bytes = 0;       // faces-used memo of line metrics
+    std::size_t slots = 0, slot_bytes = 0;      // the cold budget's places drawn at
+    std::size_t missing = 0;                    // (size, character) pairs drawn as boxes
+    int atlas_pages = 0;
+    std::size_t atlas_bytes = 0;                // glyph pages' pixels
+  };
+  CacheSizes cache_sizes() const;
+
   struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
