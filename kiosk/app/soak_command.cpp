@@ -16,6 +16,7 @@
 
 #include "app/commands.hpp"
 #include "app/headless_kiosk.hpp"
+#include "core/frame_stats.hpp"
 #include "core/monkey.hpp"
 #include "platform/content_reloader.hpp"
 #include "platform/process_memory.hpp"
@@ -52,13 +53,6 @@ struct Rig {
   }
 };
 
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 // One line of where the memory is: RSS next to the heap's figures and what each cache holds.
 void print_memory(const char* when, HeadlessKiosk& k) {
   auto mb = [](std::size_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
@@ -67,10 +61,10 @@ void print_memory(const char* when, HeadlessKiosk& k) {
   const ImDrawList* dl = ImGui::GetBackgroundDrawList();
   std::fprintf(stderr,
                "kiosk soak: %s: RSS %.1f MB; heap %.1f in use, %.1f free, %.1f own-mmap MB, %d arenas (system/free MB: %s); "
-               "text: %zu runs %.1f MB, %zu glyphs %.1f MB, memo %zu %.1f MB, slots %zu, %d pages %.1f MB; "
+               "text: %zu runs %.1f MB, %zu wraps %.1f MB, %zu glyphs %.1f MB, memo %zu %.1f MB, slots %zu, %d pages %.1f MB; "
                "images %zu, %.1f MB decoded; textures %zu, %.1f MB; draw list %d vertices %d indices kept, ImGui allocations %d\n",
                when, platform::rss_mb(), heap.in_use_mb, heap.free_mb, heap.mmapped_mb, heap.arenas, heap.per_arena.c_str(),
-               text.runs, mb(text.run_bytes), text.glyphs, mb(text.glyph_bytes), text.memo, mb(text.memo_bytes),
+               text.runs, mb(text.run_bytes), text.wraps, mb(text.wrap_bytes), text.glyphs, mb(text.glyph_bytes), text.memo, mb(text.memo_bytes),
                text.slots, text.atlas_pages, mb(text.atlas_bytes), k.images->entries(), mb(k.images->decoded_bytes()),
                k.renderer->textures(), mb(k.renderer->texture_bytes()), dl->VtxBuffer.Capacity, dl->IdxBuffer.Capacity,
                ImGui::GetIO().MetricsActiveAllocations);
@@ -229,7 +223,7 @@ int run_soak(const Options& o) {
     hourly_rss.push_back(platform::rss_mb());
     if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("warm-up hour", *kiosk);
   }
-  rss_warm = median(hourly_rss);
+  rss_warm = core::median(hourly_rss);
   std::fprintf(stderr, "kiosk soak: warm-up done: RSS %.1f MB after the scripted visits; after %lld random inputs and %d hours "
                "%.1f MB (median of the hours' ends)\n", rss_visits, warmup_inputs, kWarmupHours, rss_warm);
   print_memory("at the warm-up's last hour's end", *kiosk);
@@ -261,14 +255,14 @@ int run_soak(const Options& o) {
     if (hours % 24 == 0) {  // memory over the days shows whether it levels off
       last_day = hourly_rss;
       std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB (median of its hours' ends; %.1f to %.1f)\n", hours / 24,
-                   median(last_day), *std::min_element(last_day.begin(), last_day.end()),
+                   core::median(last_day), *std::min_element(last_day.begin(), last_day.end()),
                    *std::max_element(last_day.begin(), last_day.end()));
       print_memory("at its last hour's end", *kiosk);
       hourly_rss.clear();
     }
   }
   if (last_day.empty()) last_day = hourly_rss;
-  const double rss_end = last_day.empty() ? platform::rss_mb() : median(last_day);
+  const double rss_end = last_day.empty() ? platform::rss_mb() : core::median(last_day);
   const double growth = rss_warm > 0 ? (rss_end - rss_warm) / rss_warm : 0;
   std::printf("kiosk soak: seed %u, %lld inputs, %lld frames drawn, %.1f simulated days\n", o.seed, inputs,
               rig.frames_drawn, t / (24 * kHourMs));

@@ -420,6 +420,14 @@ TextEngine::CacheSizes TextEngine::cache_sizes() const {
   for (const auto& [key, entry] : m.runs)
     c.run_bytes += kNode + sizeof(key) + sizeof(entry) + str(key) + entry.run.glyphs.capacity() * sizeof(ShapedGlyph);
   for (const std::string& key : m.run_lru) c.run_bytes += kNode + sizeof(key) + str(key);
+  c.wraps = m.wraps.size();
+  c.wrap_bytes = m.wraps.bucket_count() * sizeof(void*);
+  for (const auto& [key, entry] : m.wraps) {
+    c.wrap_bytes += kNode + sizeof(key) + sizeof(entry) + str(key);
+    for (const std::string& line : entry.lines) c.wrap_bytes += sizeof(line) + str(line);
+    for (const std::string& k : entry.line_keys) c.wrap_bytes += sizeof(k) + str(k);
+  }
+  for (const std::string& key : m.wrap_lru) c.wrap_bytes += kNode + sizeof(key) + str(key);
   c.glyphs = m.glyphs.size();
   c.glyph_bytes = m.glyphs.size() * (4 * sizeof(void*) + sizeof(Impl::GlyphKey) + sizeof(Impl::Bitmap));
   c.memo = m.faces_used.size();

@@ -138,6 +138,7 @@ class TextEngine {
   // capacities): for memory diagnostics such as the soak's.
   struct CacheSizes {
     std::size_t runs = 0, run_bytes = 0;        // shaped lines (keys, glyphs, LRU list)
+    std::size_t wraps = 0, wrap_bytes = 0;      // kept line breaks (keys, lines, their slices' keys)
     std::size_t glyphs = 0, glyph_bytes = 0;    // glyph bitmap places known (some on pages since reused)
     std::size_t memo = 0, memo_bytes = 0;       // faces-used memo of line metrics
     std::size_t slots = 0, slot_bytes = 0;      // the cold budget's places drawn at
