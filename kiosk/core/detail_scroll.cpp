@@ -107,11 +107,8 @@ void advance_detail_scroll(KioskState& s, const Layout& layout, double now_ms, d
   const double max = max_of(layout);
   s.detail_scroll = std::clamp(s.detail_scroll, 0.0, max);
   if (s.detail_fling_px_per_ms != 0 && dt_ms > 0) {
-    // As the timeline's inertia: the integral of v * decay^t over the step.
-    const double decay = std::pow(config.fling_decay_per_ms, dt_ms);
-    const double free = s.detail_scroll + s.detail_fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    const double free = s.detail_scroll + coast(s.detail_fling_px_per_ms, config.fling_decay_per_ms, dt_ms);
     s.detail_scroll = std::clamp(free, 0.0, max);
-    s.detail_fling_px_per_ms *= decay;
     if (free != s.detail_scroll) {  // it hit an end: a short bounce out at its speed and back
       const double most = config.bounce_max_fraction * layout.detail_scroll_area.h * 2;
       const double peak = std::clamp(s.detail_fling_px_per_ms * config.bounce_ms / std::numbers::pi, -most, most);

@@ -498,14 +498,11 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
       s.overscroll = 0;
     }
   } else if (s.fling_px_per_ms != 0 && dt > 0) {
-    // Integral of v * decay^t over the step, so the distance does not depend on the frame rate.
-    const double decay = std::pow(config.fling_decay_per_ms, dt);
-    const double distance_px = s.fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    const double distance_px = coast(s.fling_px_per_ms, config.fling_decay_per_ms, dt);
     const double years_per_px = scale_now().years_per_px();
     const View before = s.view;
     const View free = pan_by(rest_view(s), -distance_px * years_per_px);
     show(s, clamp_view(free, s.limits), 0);
-    s.fling_px_per_ms *= decay;
     if (std::abs(free.start - s.view.start) > 1e-9 * s.view.span()) {
       // The fling hit an end: it stops there, with a short bounce out at its speed and back.
       const double velocity = -s.fling_px_per_ms * years_per_px;  // years per ms
@@ -525,16 +522,12 @@ void update(KioskState& s, const Content& content, const Layout& layout, const s
     if (now_ms >= s.rebound->start_ms + s.rebound->duration_ms) s.rebound.reset();
   }
   advance_detail_scroll(s, layout, now_ms, dt, config);
-  // A flicked chooser coasts as the timeline does (the integral of v * decay^t over the step) and
-  // stops at its ends.
+  // A flicked chooser coasts as the timeline does and stops at its ends.
   if (s.panel_fling_px_per_ms != 0 && (s.panel == Panel::none || layout.chooser_scroll_max <= 0)) s.panel_fling_px_per_ms = 0;
   if (s.panel_fling_px_per_ms != 0 && dt > 0) {
-    const double decay = std::pow(config.fling_decay_per_ms, dt);
     const double max = layout.chooser_scroll_max;
-    const double free = std::clamp(s.panel_scroll, 0.0, max) +
-                        s.panel_fling_px_per_ms * (decay - 1) / std::log(config.fling_decay_per_ms);
+    const double free = std::clamp(s.panel_scroll, 0.0, max) + coast(s.panel_fling_px_per_ms, config.fling_decay_per_ms, dt);
     s.panel_scroll = std::clamp(free, 0.0, max);
-    s.panel_fling_px_per_ms *= decay;
     if (free != s.panel_scroll || std::abs(s.panel_fling_px_per_ms) < 0.01) s.panel_fling_px_per_ms = 0;
   }
   s.idle_seconds = (now_ms - s.last_input_ms) / 1000.0;

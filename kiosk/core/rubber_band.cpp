@@ -35,4 +35,11 @@ double rebound_at(const Rebound& r, double now_ms) {
   return r.from_years * (1 - eased) + r.peak_years * std::sin(std::numbers::pi * t);
 }
 
+double coast(double& velocity, double decay_per_ms, double dt_ms) {
+  const double decay = std::pow(decay_per_ms, dt_ms);
+  const double distance = velocity * (decay - 1) / std::log(decay_per_ms);
+  velocity *= decay;
+  return distance;
+}
+
 }  // namespace kiosk::core

@@ -27,4 +27,9 @@ struct Rebound {
 // The overscroll (years) `r` shows at `now_ms`; exactly 0 from start_ms + duration_ms on.
 double rebound_at(const Rebound& r, double now_ms);
 
+// A fling coasting for `dt_ms` at `velocity` (px/ms) that decays by `decay_per_ms` each ms: returns
+// the distance covered (px, the integral of v * decay^t, so it does not depend on the frame rate)
+// and leaves `velocity` at its value at the step's end.
+double coast(double& velocity, double decay_per_ms, double dt_ms);
+
 }  // namespace kiosk::core

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "core/gestures.hpp"
 #include "core/kiosk.hpp"
+#include "core/rubber_band.hpp"
 #include "test_content.hpp"
 
 using namespace kiosk::core;
@@ -145,6 +147,20 @@ TEST_CASE("inertia decays and stops, independent of frame rate") {
   const double at60 = run(1000.0 / 60), at30 = run(1000.0 / 30);
   CHECK(at60 > 1940);
   CHECK(at60 == Approx(at30).epsilon(0.002));
+}
+
+TEST_CASE("a coasting step covers the integral of the decaying speed, however the time is cut") {
+  double v = 2;  // px/ms, halving each ms
+  CHECK(coast(v, 0.5, 1) == Approx(1 / std::log(2.0)));  // integral of 2 * 0.5^t from 0 to 1
+  CHECK(v == Approx(1));
+  double whole = 3, halves = 3;
+  const double one_step = coast(whole, 0.99, 16);
+  const double two_steps = coast(halves, 0.99, 8) + coast(halves, 0.99, 8);
+  CHECK(one_step == Approx(two_steps).epsilon(1e-12));
+  CHECK(whole == Approx(halves).epsilon(1e-12));
+  CHECK(whole == Approx(3 * std::pow(0.99, 16)));
+  double still = 0;
+  CHECK(coast(still, 0.99, 16) == 0);
 }
 
 TEST_CASE("a window-close request stops the kiosk") {
