@@ -1,11 +1,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <string>
 #include <vector>
 
 #include "app/commands.hpp"
+#include "platform/cpu_time.hpp"
 #include "platform/fonts.hpp"
 #include "core/frame_stats.hpp"
 #include "core/kiosk.hpp"
@@ -15,13 +15,6 @@
 namespace kiosk::app {
 
 namespace {
-
-// CPU time of this thread: other processes on the shared machine do not count (wall time is shown too).
-double thread_cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
 
 // About 2,000 characters made by repeating `parts`, as one detail screen holds.
 std::string repeat_to_2000(std::initializer_list<const char*> parts) {
@@ -113,10 +106,10 @@ int run_bench_micro(const Options& o) {
     auto timed = [&](ui::TextEngine& text, ui::TextStyle st, std::vector<double>* wall, std::vector<double>* cpu) {
       ImDrawList* dl = imgui.begin(1920, 1080, 0);
       const auto t0 = std::chrono::steady_clock::now();
-      const double c0 = thread_cpu_ms();
+      const double c0 = platform::thread_cpu_ms();
       text.begin_frame();
       text.draw_wrapped(dl, 20, 20, tc.text, st, 1800, IM_COL32(0, 0, 0, 255));
-      const double c1 = thread_cpu_ms();
+      const double c1 = platform::thread_cpu_ms();
       const auto t1 = std::chrono::steady_clock::now();
       imgui.end();
       if (wall) wall->push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());

@@ -3,7 +3,6 @@
 // on every machine; only the measured milliseconds differ.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -19,6 +18,7 @@
 #include "app/headless_kiosk.hpp"
 #include "app/synthetic_content.hpp"
 #include "platform/content_version.hpp"
+#include "platform/cpu_time.hpp"
 #include "platform/display.hpp"
 #include "platform/image_loader.hpp"
 #include "platform/imgui_backend.hpp"
@@ -37,15 +37,6 @@ constexpr double kBudgetMs = 1000.0 / 60.0;  // a frame over this misses a 60 Hz
 
 double ms_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-// CPU time the calling thread has used, ms. The per-frame figures are the frame thread's own work:
-// the loader, image decoder and content releaser threads, and other processes on a shared
-// machine, can preempt it, which shows in wall time (reported apart) but is not the frame's cost.
-double thread_cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 struct Percentiles {
@@ -261,9 +252,11 @@ int run_bench(const Options& o) {
   const int reload_frame = o.frames / 2;
   double startup_ms = 0;
   // Frame-thread CPU time plus the time that thread waited for the second shaping thread (its
-  // share of a long paragraph): part of the frame's latency, not of this thread's CPU time.
+  // share of a long paragraph): part of the frame's latency, not of this thread's CPU time. The
+  // loader, decoder and releaser threads and other processes can preempt the frame thread; that
+  // shows in wall time (reported apart) but is not the frame's cost.
   const ui::TextEngine& text = *kiosk->loaded.text;
-  auto busy_ms = [&text] { return thread_cpu_ms() + text.stats().shaping_wait_ms; };
+  auto busy_ms = [&text] { return platform::thread_cpu_ms() + text.stats().shaping_wait_ms; };
   for (int f = 0; f < o.frames; ++f) {
     const double t = f * kFrameMs;
     std::string phase = "startup";
