@@ -112,6 +112,7 @@ int run_bench_micro(const Options& o) {
       const double c1 = platform::thread_cpu_ms();
       const auto t1 = std::chrono::steady_clock::now();
       imgui.end();
+      if (getenv("KB")) { auto st = text.stats(); fprintf(stderr, "wall %.2f shape %.2f rast %.2f wait %.2f shaped %lld rast %lld\n", std::chrono::duration<double, std::milli>(t1 - t0).count(), st.frame_shaping_ms, st.frame_rasterising_ms, st.shaping_wait_ms, st.shaped, st.rasterised); }
       if (wall) wall->push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
       if (cpu) cpu->push_back(c1 - c0);
     };

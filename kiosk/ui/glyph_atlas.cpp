@@ -63,6 +63,11 @@ bool GlyphAtlas::place(Page& p, int w, int h, int* x, int* y) {
   return true;
 }
 
+void GlyphAtlas::prepare() {
+  if (live_ > 0) return;
+  clear(*pages_[new_page()]);
+}
+
 bool GlyphAtlas::reserve(int w, int h, AtlasSlot* slot) {
   if (w > page_size_ || h > page_size_) return false;
   auto take = [&](int index) {

@@ -25,6 +25,9 @@ class GlyphAtlas {
   // Starts a frame; lets go of pages past the budget not drawn from for kSpareFrames frames.
   void begin_frame();
   static constexpr std::uint64_t kSpareFrames = 120;  // 2 s at 60 Hz, as the renderer keeps unused textures
+  // Makes the first page now if there is none (4 MB at 1024 px, filled: about a millisecond), so
+  // that the first text drawn does not pay for it.
+  void prepare();
   // Space for a w x h bitmap; false when it can never fit (larger than a page).
   bool reserve(int w, int h, AtlasSlot* slot);
   // True while the slot's page has not been cleared since the slot was made.

@@ -136,6 +136,7 @@ void TextEngine::warm_up_fonts() {
     }
   }
   m.shaper->warm_up(std::move(samples));
+  m.atlas.prepare();  // meanwhile, on this thread
 }
 
 void TextEngine::wait_for_fonts() { impl_->shaper->wait_idle(); }

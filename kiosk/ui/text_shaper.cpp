@@ -304,10 +304,17 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
   std::size_t split = pieces_.size();
   // (Not while the second thread still warms fonts up: then this thread shapes everything.)
   if (share_ && len >= min_shared_chars_ && pieces_.size() > 1 && all_from_files && second_thread_idle()) {
-    std::size_t chars = 0;
-    split = 0;
-    while (split + 1 < pieces_.size() && (chars += pieces_[split].len) * 2 < len) ++split;
-    split = std::max<std::size_t>(split, 1);
+    // The cut between pieces nearest the half-way character, so both threads finish together.
+    std::size_t chars = pieces_[0].len;
+    split = 1;
+    for (std::size_t s = 1, before = chars; s + 1 < pieces_.size(); ++s) {
+      before += pieces_[s].len;
+      const auto off = [len](std::size_t c) { return c * 2 > len ? c * 2 - len : len - c * 2; };
+      if (off(before) < off(chars)) {
+        chars = before;
+        split = s + 1;
+      }
+    }
   }
   if (split < pieces_.size()) {
     ++shared_layouts_;
