@@ -10,17 +10,26 @@ namespace kiosk::ui {
 
 namespace {
 
+// The texts of a page with their styles, gathered before it is measured so that they are shaped
+// together (TextEngine::prepare).
+using PageTexts = std::vector<std::pair<std::string, TextStyle>>;
+
 // Lays text blocks top to bottom down a column as long as its text. With no draw list it only
-// measures: the layout asks where the columns end to know how far the page scrolls.
+// measures: the layout asks where the columns end to know how far the page scrolls. With
+// `collect` it only gathers the texts.
 class Column {
  public:
   // `rtl`: the screen reads right to left, so an indent is at the right.
-  Column(ImDrawList* dl, TextEngine& text, float x, float y, float w, bool rtl = false)
-      : dl_(dl), text_(text), x_(x), w_(w), y_(y), rtl_(rtl) {}
+  Column(ImDrawList* dl, TextEngine& text, float x, float y, float w, bool rtl = false, PageTexts* collect = nullptr)
+      : dl_(dl), text_(text), x_(x), w_(w), y_(y), rtl_(rtl), collect_(collect) {}
 
   void block(const std::string& s, TextStyle style, ImU32 color, float spacing_after, float line_spacing = 1.0f,
              float indent = 0, Align align = Align::start) {
     if (s.empty()) return;
+    if (collect_) {
+      collect_->emplace_back(s, style);
+      return;
+    }
     const float lh = text_.line_height(style, s) * line_spacing;  // as draw_wrapped spaces it
     const auto lines = text_.wrap(s, style, w_ - indent);
     if (dl_) text_.draw_wrapped(dl_, rtl_ ? x_ : x_ + indent, y_, s, style, w_ - indent, color, 0, line_spacing, align);
@@ -36,6 +45,7 @@ class Column {
   float x_, w_;
   float y_;
   bool rtl_;
+  PageTexts* collect_;
 };
 
 // What the page is drawn (or measured) with.
@@ -50,6 +60,7 @@ struct Page {
   bool high_contrast;
   ImageSource* images;  // nullptr when measuring
   float dy;             // how far the page is scrolled: everything is drawn this much higher
+  PageTexts* collect = nullptr;  // set: only gather the page's texts (dl is nullptr)
 };
 
 core::Rect shifted(core::Rect r, float dy) {
@@ -94,7 +105,7 @@ float image_and_caption(const Page& p, const core::Event& e, const TypeScale& ts
   std::string credit = media->credit;
   if (!media->license.empty()) credit += (credit.empty() ? "" : " · ") + media->license;
   const std::string& caption = media->caption.get(p.lang, p.content.default_language);
-  Column c(p.dl, p.text, box.x, box.bottom() + 12 * u, box.w);
+  Column c(p.dl, p.text, box.x, box.bottom() + 12 * u, box.w, false, p.collect);
   if (caption != credit) c.block(caption, ts.small, col(p.style.muted_ink), 2 * u);
   c.block(credit, ts.small, col(p.style.muted_ink), 0);
   return c.y();
@@ -114,8 +125,8 @@ std::pair<float, float> arrange(const Page& p, const core::Event& e) {
   const float image_bottom = image_and_caption(p, e, ts);
   const core::Rect text = shifted(l.detail_text, p.dy);
   // Portrait: the story starts below the picture and its caption, and everything is one column.
-  Column c(p.dl, p.text, text.x, portrait ? image_bottom + 28 * u : text.y, text.w, l.rtl);
-  Column under_image(p.dl, p.text, l.detail_side.x, image_bottom + 26 * u, l.detail_side.w, l.rtl);
+  Column c(p.dl, p.text, text.x, portrait ? image_bottom + 28 * u : text.y, text.w, l.rtl, p.collect);
+  Column under_image(p.dl, p.text, l.detail_side.x, image_bottom + 26 * u, l.detail_side.w, l.rtl, p.collect);
   Column& side = portrait ? c : under_image;
 
   const std::string date = event_date(p.content, e, lang);
@@ -189,6 +200,13 @@ void draw_detail_scroll_indicator(ImDrawList* dl, const Frame& f) {
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
                                             bool classroom, const core::Layout& layout, int index) {
   if (index < 0 || index >= static_cast<int>(content.events.size())) return {0.0f, 0.0f};
+  // The page's texts first, shaped together on the two threads, then measured from the cache.
+  PageTexts texts;
+  arrange(Page{nullptr, text, content, layout, content.style, lang, classroom, false, nullptr, 0.0f, &texts},
+          content.events[index]);
+  std::vector<TextEngine::Paragraph> paragraphs;
+  for (const auto& [s, style] : texts) paragraphs.push_back({s, style});
+  text.prepare(paragraphs);
   const Page page{nullptr, text, content, layout, content.style, lang, classroom, false, nullptr, 0.0f};
   return arrange(page, content.events[index]);
 }

@@ -248,55 +248,100 @@ const ShapedRun& TextEngine::Impl::store(std::string key, ShapedRun run) {
 }
 
 const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style, bool rtl) {
-  const int px = pixel_size(style);
   std::string key = run_key(text, style, rtl);
   if (auto it = runs.find(key); it != runs.end()) {
     run_lru.splice(run_lru.begin(), run_lru, it->second.lru);
     return it->second.run;
   }
-  ++shaped_count;
+  const ShapeRequest one{text, style, rtl};
+  return shape_all(&one, 1, &key);
+}
+
+const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key) {
   const AddTime timing{frame_shaping_ms};
-  ShapedRun run;
-  run.rtl = rtl;
-  const std::vector<int> chosen = choose_faces(text, style.weight);
-  std::vector<std::uint32_t>& u32 = scratch_text;
-  std::vector<std::uint32_t>& byte_of = scratch_byte_of;  // code point index -> byte offset
-  std::vector<FT_Face>& face_of = scratch_faces;          // code point index -> its sized face
-  u32.clear();
-  byte_of.clear();
-  face_of.clear();
-  for (std::size_t i = 0; i < text.size();) {
-    byte_of.push_back(static_cast<std::uint32_t>(i));
-    const int face = chosen[i] >= 0 ? chosen[i] : 0;  // a missing character is shaped in the first face
-    u32.push_back(decode_utf8(text, i));
-    face_of.push_back(sized(ft_for(face, style.weight), px));
-  }
-  byte_of.push_back(static_cast<std::uint32_t>(text.size()));
-  std::vector<RawGlyph>& shaped = scratch_glyphs;
-  if (!shaper->layout(u32.data(), u32.size(), face_of.data(), rtl, language.c_str(), shaped)) shaped.clear();
-  float pen = 0;
-  run.glyphs.reserve(shaped.size());
-  for (const RawGlyph& sg : shaped) {
-    ShapedGlyph out;
-    out.glyph = sg.index;
-    out.cluster = sg.cluster < byte_of.size() ? byte_of[sg.cluster] : static_cast<std::uint32_t>(text.size());
-    out.x = pen + static_cast<float>(sg.x_offset) / 64.0f;
-    out.y = static_cast<float>(sg.y_offset) / 64.0f;
-    out.advance = static_cast<float>(sg.x_advance) / 64.0f;
-    if (auto it = ft_of_face.find(sg.face); it != ft_of_face.end()) out.face = it->second;
-    if (out.cluster < chosen.size() && chosen[out.cluster] < 0) out.face = -1;  // no font has it
-    if (out.face < 0 || out.glyph == 0) {
-      std::size_t at = out.cluster;
-      const char32_t c = at < text.size() ? decode_utf8(text, at) : 0;
-      missing.insert({px, c});
-      out.face = -1;
-      out.advance = std::max(out.advance, static_cast<float>(px) * 0.6f);
+  // Per request: its code points, the byte each starts at, its characters' faces (sized as the
+  // request's style wants when it is added: a face may take another size for the next request).
+  struct Prepared {
+    std::vector<std::uint32_t> u32, byte_of;
+    std::vector<FT_Face> face_of;
+    std::vector<int> chosen;
+    bool ok = false;
+  };
+  std::vector<Prepared> prepared(count);
+  shaper->begin_batch();
+  for (std::size_t r = 0; r < count; ++r) {
+    const ShapeRequest& q = requests[r];
+    Prepared& p = prepared[r];
+    const int px = pixel_size(q.style);
+    p.chosen = choose_faces(q.text, q.style.weight);
+    for (std::size_t i = 0; i < q.text.size();) {
+      p.byte_of.push_back(static_cast<std::uint32_t>(i));
+      const int face = p.chosen[i] >= 0 ? p.chosen[i] : 0;  // a missing character is shaped in the first face
+      p.u32.push_back(decode_utf8(q.text, i));
+      p.face_of.push_back(sized(ft_for(face, q.style.weight), px));
     }
-    pen += out.advance;
-    run.glyphs.push_back(out);
+    p.byte_of.push_back(static_cast<std::uint32_t>(q.text.size()));
+    p.ok = shaper->add_paragraph(p.u32.data(), p.u32.size(), p.face_of.data(), q.rtl);
   }
-  run.width = pen;
-  return store(std::move(key), std::move(run));
+  std::vector<std::vector<RawGlyph>>& shaped = scratch_glyphs;
+  shaper->shape_batch(language.c_str(), shaped);
+  const ShapedRun* last = nullptr;
+  for (std::size_t r = 0, added = 0; r < count; ++r) {
+    const ShapeRequest& q = requests[r];
+    const Prepared& p = prepared[r];
+    const int px = pixel_size(q.style);
+    static const std::vector<RawGlyph> kNone;
+    const std::vector<RawGlyph>& glyphs = p.ok ? shaped[added++] : kNone;  // bidi failed: nothing drawn
+    ++shaped_count;
+    ShapedRun run;
+    run.rtl = q.rtl;
+    float pen = 0;
+    run.glyphs.reserve(glyphs.size());
+    for (const RawGlyph& sg : glyphs) {
+      ShapedGlyph out;
+      out.glyph = sg.index;
+      out.cluster = sg.cluster < p.byte_of.size() ? p.byte_of[sg.cluster] : static_cast<std::uint32_t>(q.text.size());
+      out.x = pen + static_cast<float>(sg.x_offset) / 64.0f;
+      out.y = static_cast<float>(sg.y_offset) / 64.0f;
+      out.advance = static_cast<float>(sg.x_advance) / 64.0f;
+      if (auto it = ft_of_face.find(sg.face); it != ft_of_face.end()) out.face = it->second;
+      if (out.cluster < p.chosen.size() && p.chosen[out.cluster] < 0) out.face = -1;  // no font has it
+      if (out.face < 0 || out.glyph == 0) {
+        std::size_t at = out.cluster;
+        const char32_t c = at < q.text.size() ? decode_utf8(q.text, at) : 0;
+        missing.insert({px, c});
+        out.face = -1;
+        out.advance = std::max(out.advance, static_cast<float>(px) * 0.6f);
+      }
+      pen += out.advance;
+      run.glyphs.push_back(out);
+    }
+    run.width = pen;
+    last = &store(r + 1 == count && last_key ? std::move(*last_key) : run_key(q.text, q.style, q.rtl), std::move(run));
+  }
+  static const ShapedRun kEmpty;
+  return last ? *last : kEmpty;
+}
+
+void TextEngine::prepare(const std::vector<Paragraph>& texts) {
+  Impl& m = *impl_;
+  std::vector<Impl::ShapeRequest> wanted;
+  std::set<std::string> keys;  // a paragraph asked for twice is shaped once
+  for (const Paragraph& t : texts) {
+    // Paragraph by paragraph, as wrap() shapes them.
+    for (std::size_t start = 0; start < t.text.size();) {
+      std::size_t end = t.text.find('\n', start);
+      if (end == std::string_view::npos) end = t.text.size();
+      const std::string_view para = t.text.substr(start, end - start);
+      start = end + 1;
+      if (para.empty()) continue;
+      const bool rtl = is_rtl(para);
+      std::string key = m.run_key(para, t.style, rtl);
+      if (m.runs.contains(key) || !keys.insert(std::move(key)).second) continue;
+      wanted.push_back({para, t.style, rtl});
+    }
+  }
+  if (!wanted.empty()) m.shape_all(wanted.data(), wanted.size(), nullptr);
 }
 
 // ---- glyph bitmaps ----------------------------------------------------------------------------

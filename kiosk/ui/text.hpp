@@ -89,6 +89,16 @@ class TextEngine {
   // forms, the Urdu Nastaliq face and line breaking rules.
   void set_language(std::string_view lang);
 
+  // Shapes these texts now, all together: a screen's paragraphs are shared between the two shaping
+  // threads as one long paragraph is, so many short ones cost about half what they cost one at a
+  // time. Texts already shaped are skipped; later calls with the same text and style find them
+  // shaped. For a view that knows what it is about to measure or draw.
+  struct Paragraph {
+    std::string_view text;
+    TextStyle style;
+  };
+  void prepare(const std::vector<Paragraph>& texts);
+
   float measure(std::string_view text, TextStyle style);  // advance width of one line, pixels
   float line_height(TextStyle style);                      // baseline to baseline, pixels
   float ascent(TextStyle style);                           // top of line to baseline, pixels

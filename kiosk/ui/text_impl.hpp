@@ -119,10 +119,8 @@ struct TextEngine::Impl {
   bool ready(std::string_view text, TextStyle style, bool wrapped);
   Slot* slot_for(const SlotKey& key, std::string_view text, TextStyle style, bool* defer);
   void record(Slot* slot, std::string_view text, float height);
-  // Scratch for shape(), kept so shaping a line allocates little.
-  std::vector<std::uint32_t> scratch_text, scratch_byte_of;
-  std::vector<FT_Face> scratch_faces;
-  std::vector<RawGlyph> scratch_glyphs;
+  // Scratch for shape_all(), kept between calls.
+  std::vector<std::vector<RawGlyph>> scratch_glyphs;
 
   bool ok() const { return !faces.empty(); }
   FT_Face sized(int ft_index, int px);
@@ -131,6 +129,14 @@ struct TextEngine::Impl {
   std::vector<int> choose_faces(std::string_view text, Weight w);
   // The shaped run for one line, cached. `rtl` sets the paragraph direction.
   const ShapedRun& shape(std::string_view text, TextStyle style, bool rtl);
+  // Shapes `count` texts not in the cache in one batch (shared between the two shaping threads)
+  // and stores each; returns the last one's run. `last_key`: its run_key, if already made.
+  struct ShapeRequest {
+    std::string_view text;
+    TextStyle style;
+    bool rtl;
+  };
+  const ShapedRun& shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key);
   // Cache key of a run; and storing a run made without shaping (a slice of a shaped paragraph).
   std::string run_key(std::string_view text, TextStyle style, bool rtl) const;
   const ShapedRun& store(std::string key, ShapedRun run);

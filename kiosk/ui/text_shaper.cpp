@@ -75,7 +75,7 @@ void Shaper::warm_up(std::vector<Sample> samples) {
     for (const Sample& s : samples) {
       const auto tables = file_faces_.find(s.face);
       if (tables == file_faces_.end() || s.text.empty()) continue;
-      hb_font_t* font = hb_font_create(tables->second);  // its own font: the kept one may be rescaled meanwhile
+      hb_font_t* font = hb_font_create(tables->second);  // its own font: fonts_ is the calling thread's
       hb_buffer_clear_contents(buffer);
       hb_buffer_add_utf32(buffer, s.text.data(), static_cast<int>(s.text.size()), 0, -1);
       hb_buffer_set_language(buffer, hb_language_from_string(s.language.c_str(), -1));
@@ -87,8 +87,9 @@ void Shaper::warm_up(std::vector<Sample> samples) {
 }
 
 hb_font_t* Shaper::font_for(FT_Face face, bool* from_file) {
-  Font& f = fonts_[face];
   const FT_Size_Metrics& m = face->size->metrics;
+  Font& f = fonts_[FontKey{face, m.x_scale, m.y_scale}];
+  f.last_batch = batch_;
   if (!f.font) {
     // The font's tables straight from its file (mapped: the kernel shares the pages with FreeType's
     // mapping); a face not told of is read through FreeType instead.
@@ -97,25 +98,20 @@ hb_font_t* Shaper::font_for(FT_Face face, bool* from_file) {
     hb_face_t* tables = f.from_file ? hb_face_reference(known->second) : hb_ft_face_create_referenced(face);
     f.font = hb_font_create(tables);  // HarfBuzz's own metrics (hmtx): no glyph is loaded to learn an advance
     hb_face_destroy(tables);
-  } else if (f.x_scale != m.x_scale || f.y_scale != m.y_scale) {
-    ++rescales_;
-  } else {
-    *from_file = f.from_file;
-    return f.font;
+    ++fonts_made_;
+    // The face's size as hb-ft would set it: 26.6 pixels per em (advances come out as FreeType's).
+    const auto upem = static_cast<std::int64_t>(face->units_per_EM);
+    hb_font_set_scale(f.font, static_cast<int>((m.x_scale * upem + (1 << 15)) >> 16),
+                      static_cast<int>((m.y_scale * upem + (1 << 15)) >> 16));
+    hb_font_set_ppem(f.font, m.x_ppem, m.y_ppem);
   }
-  // The face's size as hb-ft would set it: 26.6 pixels per em (advances come out as FreeType's).
-  const auto upem = static_cast<std::int64_t>(face->units_per_EM);
-  hb_font_set_scale(f.font, static_cast<int>((m.x_scale * upem + (1 << 15)) >> 16),
-                    static_cast<int>((m.y_scale * upem + (1 << 15)) >> 16));
-  hb_font_set_ppem(f.font, m.x_ppem, m.y_ppem);
-  f.x_scale = m.x_scale;
-  f.y_scale = m.y_scale;
   *from_file = f.from_file;
   return f.font;
 }
 
 // Pieces of one face and script, in visual order; a long one cut after the space nearest its middle.
-void Shaper::add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text) {
+void Shaper::add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text,
+                        std::size_t text_len) {
   if (len > piece_chars_) {
     const std::size_t middle = pos + len / 2;
     for (std::size_t d = 0; d < len / 2; ++d) {
@@ -123,32 +119,32 @@ void Shaper::add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face
         if (cut <= pos || cut >= pos + len || text[cut - 1] != U' ' || !starts_piece(text[cut])) continue;
         const std::size_t first = cut - pos;
         if (rtl) {  // the logically later piece comes first on screen
-          add_pieces(cut, len - first, rtl, face, text);
-          add_pieces(pos, first, rtl, face, text);
+          add_pieces(cut, len - first, rtl, face, text, text_len);
+          add_pieces(pos, first, rtl, face, text, text_len);
         } else {
-          add_pieces(pos, first, rtl, face, text);
-          add_pieces(cut, len - first, rtl, face, text);
+          add_pieces(pos, first, rtl, face, text, text_len);
+          add_pieces(cut, len - first, rtl, face, text, text_len);
         }
         return;
       }
     }
   }
-  pieces_.push_back({pos, len, rtl, nullptr, face});
+  pieces_.push_back({text, text_len, pos, len, rtl, scripts_[pos], nullptr, face});
 }
 
-void Shaper::shape_pieces(hb_buffer_t* buffer, const std::uint32_t* text, std::size_t len, const char* language,
-                          std::size_t first, std::size_t last, std::vector<RawGlyph>& out) const {
-  out.clear();
+void Shaper::shape_pieces(hb_buffer_t* buffer, const char* language, std::size_t first, std::size_t last) {
   const hb_language_t lang = hb_language_from_string(language, -1);
   for (std::size_t p = first; p < last; ++p) {
     const Piece& piece = pieces_[p];
+    std::vector<RawGlyph>& out = piece_out_[p];
+    out.clear();
     hb_buffer_clear_contents(buffer);
     // The paragraph around the piece is its context (HarfBuzz uses up to 5 characters each side
     // for Arabic joining); lookups never match across a cut, so cuts are only after spaces, and
     // the shaper test checks on every shipped string that cutting there changes no glyph.
-    hb_buffer_add_utf32(buffer, text, static_cast<int>(len), static_cast<unsigned>(piece.pos),
+    hb_buffer_add_utf32(buffer, piece.text, static_cast<int>(piece.text_len), static_cast<unsigned>(piece.pos),
                         static_cast<int>(piece.len));
-    hb_buffer_set_script(buffer, static_cast<hb_script_t>(scripts_[piece.pos]));
+    hb_buffer_set_script(buffer, static_cast<hb_script_t>(piece.script));
     hb_buffer_set_language(buffer, lang);
     hb_buffer_set_direction(buffer, piece.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
     hb_buffer_set_flags(buffer, static_cast<hb_buffer_flags_t>(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT));
@@ -206,8 +202,34 @@ void Shaper::wait_for_second_thread() {
 
 bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl, const char* language,
                     std::vector<RawGlyph>& out) {
-  out.clear();
-  if (len == 0) return true;
+  begin_batch();
+  if (!add_paragraph(text, len, faces, rtl)) {
+    out.clear();
+    return false;
+  }
+  shape_batch(language, one_);
+  out.swap(one_[0]);
+  return true;
+}
+
+void Shaper::begin_batch() {
+  ++batch_;
+  pieces_.clear();
+  first_piece_.clear();
+  all_from_files_ = true;
+  if (fonts_.size() > kMostFonts)  // sizes come and go (a resized window): keep the recently used
+    std::erase_if(fonts_, [this](auto& entry) {
+      const bool old = entry.second.last_batch + 64 < batch_;
+      if (old) hb_font_destroy(entry.second.font);
+      return old;
+    });
+}
+
+bool Shaper::add_paragraph(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl) {
+  if (len == 0) {
+    first_piece_.push_back(pieces_.size());
+    return true;
+  }
   const int n = static_cast<int>(len);
 
   // Bidi levels (UAX #9 with paired brackets).
@@ -218,7 +240,7 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
   fribidi_get_bidi_types(text, n, types_.data());
   fribidi_get_bracket_types(text, n, types_.data(), brackets_.data());
   if (fribidi_get_par_embedding_levels_ex(types_.data(), brackets_.data(), n, &par, levels_.data()) == 0) return false;
-
+  first_piece_.push_back(pieces_.size());
   // Scripts: a common or inherited character takes the script before it, a closing bracket that of
   // its opening one; what leads the text takes the script after it.
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
@@ -274,44 +296,49 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
 
   // Each level run split where the face or the script changes, in visual order.
   auto same = [&](std::size_t a, std::size_t b) { return faces[a] == faces[b] && scripts_[a] == scripts_[b]; };
-  pieces_.clear();
+  const std::size_t first = pieces_.size();
   for (const BidiRun& r : bidi_runs_) {
     if (r.level % 2 == 1) {  // right to left: the pieces from the run's logical end
       std::size_t end = r.pos + r.len;
       while (end > r.pos) {
         std::size_t start = end - 1;
         while (start > r.pos && same(start - 1, end - 1)) --start;
-        add_pieces(start, end - start, true, faces[start], text);
+        add_pieces(start, end - start, true, faces[start], text, len);
         end = start;
       }
     } else {
       for (std::size_t start = r.pos; start < r.pos + r.len;) {
         std::size_t end = start + 1;
         while (end < r.pos + r.len && same(end, start)) ++end;
-        add_pieces(start, end - start, false, faces[start], text);
+        add_pieces(start, end - start, false, faces[start], text, len);
         start = end;
       }
     }
   }
-  bool all_from_files = true;
-  for (Piece& p : pieces_) {
+  for (std::size_t p = first; p < pieces_.size(); ++p) {
     bool from_file = false;
-    p.font = font_for(p.face, &from_file);  // sized here, on this thread, before any piece is shaped
-    all_from_files = all_from_files && from_file;
+    pieces_[p].font = font_for(pieces_[p].face, &from_file);  // at the face's size now, on this thread
+    all_from_files_ = all_from_files_ && from_file;
   }
+  return true;
+}
 
-  // A long paragraph: the pieces after the half-way character go to the second thread.
+void Shaper::shape_batch(const char* language, std::vector<std::vector<RawGlyph>>& out) {
+  if (piece_out_.size() < pieces_.size()) piece_out_.resize(pieces_.size());
+  std::size_t chars = 0;
+  for (const Piece& p : pieces_) chars += p.len;
+  // Enough text: the pieces after the half-way character go to the second thread.
   std::size_t split = pieces_.size();
   // (Not while the second thread still warms fonts up: then this thread shapes everything.)
-  if (share_ && len >= min_shared_chars_ && pieces_.size() > 1 && all_from_files && second_thread_idle()) {
+  if (share_ && chars >= min_shared_chars_ && pieces_.size() > 1 && all_from_files_ && second_thread_idle()) {
     // The cut between pieces nearest the half-way character, so both threads finish together.
-    std::size_t chars = pieces_[0].len;
+    std::size_t mine = pieces_[0].len;
     split = 1;
-    for (std::size_t s = 1, before = chars; s + 1 < pieces_.size(); ++s) {
+    const auto off = [chars](std::size_t c) { return c * 2 > chars ? c * 2 - chars : chars - c * 2; };
+    for (std::size_t s = 1, before = mine; s + 1 < pieces_.size(); ++s) {
       before += pieces_[s].len;
-      const auto off = [len](std::size_t c) { return c * 2 > len ? c * 2 - len : len - c * 2; };
-      if (off(before) < off(chars)) {
-        chars = before;
+      if (off(before) < off(mine)) {
+        mine = before;
         split = s + 1;
       }
     }
@@ -319,12 +346,12 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
   if (split < pieces_.size()) {
     ++shared_layouts_;
     const std::size_t count = pieces_.size();
-    run_on_second_thread([this, text, len, language, split, count](hb_buffer_t* buffer) {
-      shape_pieces(buffer, text, len, language, split, count, second_out_);
+    run_on_second_thread([this, language, split, count](hb_buffer_t* buffer) {
+      shape_pieces(buffer, language, split, count);
     });
-    // The second thread reads `text` and pieces_: it is waited for however this part ends.
+    // The second thread reads the texts and pieces_: it is waited for however this part ends.
     try {
-      shape_pieces(buffer_, text, len, language, 0, split, out);
+      shape_pieces(buffer_, language, 0, split);
     } catch (...) {
       try {
         wait_for_second_thread();
@@ -335,11 +362,15 @@ bool Shaper::layout(const std::uint32_t* text, std::size_t len, const FT_Face* f
     const auto waiting = std::chrono::steady_clock::now();
     wait_for_second_thread();  // rethrows what the second thread threw
     waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
-    out.insert(out.end(), second_out_.begin(), second_out_.end());
   } else {
-    shape_pieces(buffer_, text, len, language, 0, pieces_.size(), out);
+    shape_pieces(buffer_, language, 0, pieces_.size());
   }
-  return true;
+  out.resize(first_piece_.size());
+  for (std::size_t i = 0; i < first_piece_.size(); ++i) {
+    out[i].clear();
+    const std::size_t end = i + 1 < first_piece_.size() ? first_piece_[i + 1] : pieces_.size();
+    for (std::size_t p = first_piece_[i]; p < end; ++p) out[i].insert(out[i].end(), piece_out_[p].begin(), piece_out_[p].end());
+  }
 }
 
 }  // namespace kiosk::ui

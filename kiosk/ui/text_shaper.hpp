@@ -1,7 +1,7 @@
 #pragma once
 // Paragraph shaping for the text module: bidi levels (FriBidi), script runs, HarfBuzz shaping.
 // It lays text out exactly as libraqm 0.7 does (the same bidi, script and run rules, the same
-// HarfBuzz calls) but keeps one hb_font_t per FT_Face for the engine's lifetime: libraqm makes a
+// HarfBuzz calls) but keeps one hb_font_t per FT_Face and size for the engine's lifetime: libraqm makes a
 // new HarfBuzz font, and with it a new face whose GSUB/GPOS tables are parsed again, for every run
 // of every layout, which cost 0.1-0.5 ms per string before any glyph was shaped.
 // A long paragraph is cut after spaces into pieces, and pieces are shaped on two threads: HarfBuzz
@@ -65,9 +65,18 @@ class Shaper {
   bool layout(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl, const char* language,
               std::vector<RawGlyph>& out);
 
-  // HarfBuzz fonts made so far (one per FT_Face) and times one was rescaled to its face's new size.
-  int fonts_made() const { return static_cast<int>(fonts_.size()); }
-  long long rescales() const { return rescales_; }
+  // Lays out several paragraphs together, so that a screen of short paragraphs is shared between
+  // the two threads as one long paragraph is: begin_batch(), add_paragraph() for each (faces sized
+  // as for layout(); their sizes are read there, so a face may change size between paragraphs),
+  // then shape_batch(). The texts and faces must live until shape_batch() returns.
+  void begin_batch();
+  bool add_paragraph(const std::uint32_t* text, std::size_t len, const FT_Face* faces, bool rtl);  // false: bidi failed, nothing added
+  // `out[i]`: the glyphs of the i-th paragraph added, in visual order.
+  void shape_batch(const char* language, std::vector<std::vector<RawGlyph>>& out);
+
+  // HarfBuzz fonts made so far (one per face and size, the least recently used let go past 256).
+  int fonts_made() const { return fonts_made_; }
+  int fonts_held() const { return static_cast<int>(fonts_.size()); }
   // Layouts whose pieces were shared with the second thread, and the time the calling thread
   // spent waiting for it (ms, wall clock): CPU time of the caller alone leaves that out.
   long long shared_layouts() const { return shared_layouts_; }
@@ -86,34 +95,53 @@ class Shaper {
  private:
   struct Font {
     hb_font_t* font = nullptr;
-    FT_Fixed x_scale = 0, y_scale = 0;  // the face's size when `font` last took it
-    bool from_file = false;             // tables read from the mapped file: safe on the second thread
+    bool from_file = false;      // tables read from the mapped file: safe on the second thread
+    long long last_batch = 0;    // the batch that last used it
   };
+  struct FontKey {
+    FT_Face face;
+    FT_Fixed x_scale, y_scale;  // the face's size
+    bool operator==(const FontKey&) const = default;
+  };
+  struct FontKeyHash {
+    std::size_t operator()(const FontKey& k) const {
+      return std::hash<const void*>()(k.face) ^ (std::hash<long>()(k.x_scale) * 31) ^ std::hash<long>()(k.y_scale);
+    }
+  };
+  static constexpr std::size_t kMostFonts = 256;
   std::unordered_map<FT_Face, hb_face_t*> file_faces_;  // tables from the mapped file, by set_face_file
-  // One HarfBuzz call: `len` code points from `pos`, in one face and script.
+  // One HarfBuzz call: `len` code points from `pos` of its paragraph `text`, in one face and script.
   struct Piece {
-    std::size_t pos, len;
+    const std::uint32_t* text;
+    std::size_t text_len, pos, len;
     bool rtl;
+    int script;
     hb_font_t* font;
     FT_Face face;
   };
   hb_font_t* font_for(FT_Face face, bool* from_file);
-  void add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text);
-  void shape_pieces(hb_buffer_t* buffer, const std::uint32_t* text, std::size_t len, const char* language,
-                    std::size_t first, std::size_t last, std::vector<RawGlyph>& out) const;
+  void add_pieces(std::size_t pos, std::size_t len, bool rtl, FT_Face face, const std::uint32_t* text,
+                  std::size_t text_len);
+  // Shapes pieces [first, last) into piece_out_.
+  void shape_pieces(hb_buffer_t* buffer, const char* language, std::size_t first, std::size_t last);
   void run_on_second_thread(std::function<void(hb_buffer_t*)> job);
   bool second_thread_idle();
   void wait_for_second_thread();
 
   int load_flags_;
-  std::unordered_map<FT_Face, Font> fonts_;
+  std::unordered_map<FontKey, Font, FontKeyHash> fonts_;
+  int fonts_made_ = 0;
+  long long batch_ = 0;            // batches begun
+  bool all_from_files_ = true;     // every piece of this batch may go to the second thread
   hb_buffer_t* buffer_ = nullptr;  // reused for every run
-  long long rescales_ = 0, shared_layouts_ = 0;
+  long long shared_layouts_ = 0;
   double waited_ms_ = 0;
   std::size_t piece_chars_ = 160, min_shared_chars_ = 400;
   bool share_ = true;
-  std::vector<Piece> pieces_;
-  std::vector<RawGlyph> second_out_;
+  std::vector<Piece> pieces_;                      // of every paragraph in the batch, in order
+  std::vector<std::size_t> first_piece_;           // per paragraph added: its first piece
+  std::vector<std::vector<RawGlyph>> piece_out_;   // per piece: its glyphs (either thread writes its own)
+  std::vector<std::vector<RawGlyph>> one_;         // layout()'s batch of one
   // The second thread, started at the first shared layout; it owns its own HarfBuzz buffer.
   std::thread second_;
   std::mutex mutex_;
@@ -124,7 +152,7 @@ class Shaper {
   // Scratch arrays, kept between calls so a layout allocates nothing once warm.
   std::vector<std::uint32_t> types_, brackets_;
   std::vector<signed char> levels_;
-  std::vector<int> scripts_;
+  std::vector<int> scripts_;  // of the paragraph being added
   struct Pair {
     int script, pair;
   };

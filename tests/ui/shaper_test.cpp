@@ -211,9 +211,8 @@ TEST_CASE("the shaper lays out every string glyph for glyph like libraqm") {
     }
   }
   CHECK(compared > 400);
-  // One HarfBuzz font per face used, however many layouts: 14 faces in regular and bold at most.
-  CHECK(shaper.fonts_made() <= 28);
-  CHECK(shaper.rescales() > 0);
+  // One HarfBuzz font per face and size, however many layouts: 14 faces in regular and bold, 3 sizes.
+  CHECK(shaper.fonts_made() <= 28 * 3);
   if (cut_everywhere) CHECK(shaper.shared_layouts() > 300);
 }
 
@@ -251,7 +250,7 @@ TEST_CASE("fonts warmed up on the second thread shape every string as fonts neve
   CHECK(compared > 300);
 }
 
-TEST_CASE("the shaper keeps one HarfBuzz font per face and rescales it when the face's size changes") {
+TEST_CASE("the shaper keeps one HarfBuzz font per face and size") {
   Faces faces;
   Shaper shaper(kLoadFlags);
   const std::vector<std::uint32_t> text = utf32("Delano 1965");
@@ -262,15 +261,12 @@ TEST_CASE("the shaper keeps one HarfBuzz font per face and rescales it when the 
   FT_Set_Pixel_Sizes(latin, 0, 24);
   REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", at24));
   CHECK(shaper.fonts_made() == 1);
-  CHECK(shaper.rescales() == 0);
   REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", again24));
-  CHECK(shaper.fonts_made() == 1);
-  CHECK(shaper.rescales() == 0);  // same size: nothing to redo
+  CHECK(shaper.fonts_made() == 1);  // same face and size: the same font
 
   FT_Set_Pixel_Sizes(latin, 0, 48);
   REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", at48));
-  CHECK(shaper.fonts_made() == 1);
-  CHECK(shaper.rescales() == 1);
+  CHECK(shaper.fonts_made() == 2);
   REQUIRE(at24.size() == text.size());
   REQUIRE(at48.size() == at24.size());
   int width24 = 0, width48 = 0;
@@ -283,18 +279,80 @@ TEST_CASE("the shaper keeps one HarfBuzz font per face and rescales it when the 
   CHECK(std::abs(width48 - 2 * width24) <= 64 * static_cast<int>(text.size()));
   CHECK(width48 > width24 * 3 / 2);
 
-  // A second face gets its own font; going back to the first face at 24 px rescales it again.
+  // A second face gets its own font; going back to the first face at 24 px finds its font again.
   FT_Face urdu = faces.regular[faces.index("urdu")];
   FT_Set_Pixel_Sizes(urdu, 0, 24);
   const std::vector<std::uint32_t> ur = utf32("اتحاد");
   const std::vector<FT_Face> ur_faces(ur.size(), urdu);
   std::vector<RawGlyph> out;
   REQUIRE(shaper.layout(ur.data(), ur.size(), ur_faces.data(), true, "ur", out));
-  CHECK(shaper.fonts_made() == 2);
+  CHECK(shaper.fonts_made() == 3);
   FT_Set_Pixel_Sizes(latin, 0, 24);
   REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", out));
-  CHECK(shaper.fonts_made() == 2);
-  CHECK(shaper.rescales() == 2);
+  CHECK(shaper.fonts_made() == 3);
   REQUIRE(out.size() == at24.size());
   for (std::size_t i = 0; i < out.size(); ++i) CHECK(out[i].x_advance == at24[i].x_advance);
+
+  // Sizes that come and go (a window resized by a pixel at a time) do not pile fonts up.
+  for (int px = 10; px < 400; ++px) {
+    FT_Set_Pixel_Sizes(latin, 0, static_cast<FT_UInt>(px));
+    REQUIRE(shaper.layout(text.data(), text.size(), face_of.data(), false, "en", out));
+  }
+  CHECK(shaper.fonts_made() > 300);
+  CHECK(shaper.fonts_held() <= 257);
+}
+
+// A detail screen's paragraphs, shaped in one batch (shared between the two threads), come out as
+// each one laid out alone, though the same face changes size between them.
+TEST_CASE("a batch of paragraphs gives each one's glyphs as laid out alone") {
+  Faces faces;
+  Shaper batch(kLoadFlags), alone(kLoadFlags);
+  faces.tell(batch);
+  faces.tell(alone);
+  batch.set_pieces(6, 12);  // cut after nearly every space, every batch shared
+  std::vector<Case> cases = corpus();
+  int batches = 0, compared = 0;
+  for (std::size_t first = 0; first + 6 <= cases.size(); first += 6) {
+    // Six paragraphs at sizes and weights that alternate, as a story's headline, body and caption.
+    struct Para {
+      std::vector<std::uint32_t> text;
+      std::vector<FT_Face> faces;
+      std::vector<RawGlyph> expected;
+      bool rtl;
+    };
+    std::vector<Para> paras;
+    batch.begin_batch();
+    for (std::size_t i = first; i < first + 6; ++i) {
+      Para p{utf32(cases[i].text), {}, {}, i % 2 == 1};
+      if (p.text.empty()) continue;
+      const int px = i % 3 == 0 ? 40 : i % 3 == 1 ? 30 : 24;
+      for (const int f : choose(faces, p.text, cases[i].lang)) {
+        FT_Face face = i % 3 == 0 ? faces.bold[f] : faces.regular[f];
+        FT_Set_Pixel_Sizes(face, 0, static_cast<FT_UInt>(px));
+        p.faces.push_back(face);
+      }
+      REQUIRE(alone.layout(p.text.data(), p.text.size(), p.faces.data(), p.rtl, "en", p.expected));
+      REQUIRE(batch.add_paragraph(p.text.data(), p.text.size(), p.faces.data(), p.rtl));
+      paras.push_back(std::move(p));  // the vectors' buffers do not move
+    }
+    std::vector<std::vector<RawGlyph>> out;
+    batch.shape_batch("en", out);
+    ++batches;
+    REQUIRE(out.size() == paras.size());
+    for (std::size_t i = 0; i < paras.size(); ++i) {
+      REQUIRE(out[i].size() == paras[i].expected.size());
+      for (std::size_t g = 0; g < out[i].size(); ++g) {
+        CHECK(out[i][g].index == paras[i].expected[g].index);
+        CHECK(out[i][g].cluster == paras[i].expected[g].cluster);
+        CHECK(out[i][g].x_advance == paras[i].expected[g].x_advance);
+        CHECK(out[i][g].x_offset == paras[i].expected[g].x_offset);
+        CHECK(out[i][g].y_offset == paras[i].expected[g].y_offset);
+        CHECK(out[i][g].face == paras[i].expected[g].face);
+      }
+      ++compared;
+    }
+  }
+  CHECK(batches > 20);
+  CHECK(compared > 100);
+  CHECK(batch.shared_layouts() >= batches / 2);
 }
