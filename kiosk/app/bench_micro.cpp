@@ -10,6 +10,7 @@
 #include "core/frame_stats.hpp"
 #include "core/kiosk.hpp"
 #include "core/layout.hpp"
+#include "core/loader.hpp"
 #include "platform/imgui_backend.hpp"
 
 namespace kiosk::app {
@@ -68,6 +69,57 @@ void bench_layout(int runs) {
   }
 }
 
+// A detail screen's worth (~2,000 characters) of the bundled content's Urdu, as the detail page
+// draws it: each event's headline, story and solidarity note, event after event, in their types.
+// Cold (a new engine, fonts warmed up) and wall ms, median of `runs`: shaped together
+// (TextEngine::prepare, as the detail page does) and one paragraph at a time.
+void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, int runs) {
+  const core::LoadResult loaded = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
+  std::vector<std::pair<std::string, ui::TextStyle>> page;
+  std::size_t chars = 0;
+  auto count = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (const core::Event& e : loaded.content.events) {
+    const core::LocalText* story = e.body.has("ur") ? &e.body : &e.summary;
+    for (const auto& [text, style] : {std::pair{&e.headline, ui::TextStyle{40, ui::Weight::bold}},
+                                      std::pair{story, ui::TextStyle{30, ui::Weight::regular}},
+                                      std::pair{&e.solidarity, ui::TextStyle{24, ui::Weight::regular}}}) {
+      if (chars >= 2000 || !text->has("ur")) continue;
+      page.emplace_back(text->get("ur", "ur"), style);
+      chars += count(page.back().first);
+    }
+  }
+  if (page.empty()) return;
+  std::vector<double> together, alone;
+  for (int r = 0; r < runs; ++r) {
+    for (const bool prepared : {true, false}) {
+      ui::TextEngine text(fonts);
+      text.set_language("ur");
+      text.warm_up_fonts();
+      text.wait_for_fonts();
+      ImDrawList* dl = imgui.begin(1920, 1080, 0);
+      const auto t0 = std::chrono::steady_clock::now();
+      text.begin_frame();
+      if (prepared) {
+        std::vector<ui::TextEngine::Paragraph> all;
+        for (const auto& [s, style] : page) all.push_back({s, style});
+        text.prepare(all);
+      }
+      float y = 20;
+      for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, 900, IM_COL32(0, 0, 0, 255));
+      const auto t1 = std::chrono::steady_clock::now();
+      imgui.end();
+      if (getenv("KB")) { auto st = text.stats(); fprintf(stderr, "%d wall %.2f shape %.2f rast %.2f wait %.2f shaped %lld rast %lld\n", prepared, std::chrono::duration<double, std::milli>(t1 - t0).count(), st.frame_shaping_ms, st.frame_rasterising_ms, st.shaping_wait_ms, st.shaped, st.rasterised); }
+      (prepared ? together : alone).push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+  }
+  std::printf("  %-30s cold %6.2f ms (one at a time %6.2f): %zu characters in %zu paragraphs from the content\n",
+              "Urdu detail screen, content", core::median(together), core::median(alone), chars, page.size());
+}
+
 }  // namespace
 
 int run_bench_micro(const Options& o) {
@@ -112,7 +164,6 @@ int run_bench_micro(const Options& o) {
       const double c1 = platform::thread_cpu_ms();
       const auto t1 = std::chrono::steady_clock::now();
       imgui.end();
-      if (getenv("KB")) { auto st = text.stats(); fprintf(stderr, "wall %.2f shape %.2f rast %.2f wait %.2f shaped %lld rast %lld\n", std::chrono::duration<double, std::milli>(t1 - t0).count(), st.frame_shaping_ms, st.frame_rasterising_ms, st.shaping_wait_ms, st.shaped, st.rasterised); }
       if (wall) wall->push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
       if (cpu) cpu->push_back(c1 - c0);
     };
@@ -140,6 +191,8 @@ int run_bench_micro(const Options& o) {
       std::printf("  (fonts warmed up on the second thread at start: %.1f ms, not on the caller's thread)\n",
                   core::median(warm_up_ms));
   }
+  if (std::string("Urdu detail screen, content").find(o.bench_case) != std::string::npos || o.bench_case.empty())
+    bench_content_urdu(fonts, imgui, o.bench_runs);
   if (std::string("layout").find(o.bench_case) != std::string::npos || o.bench_case.empty()) bench_layout(o.bench_runs);
   return 0;
 }

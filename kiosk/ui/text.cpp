@@ -70,6 +70,9 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
     m.ft_of_face[face] = static_cast<int>(m.ft.size());
     m.ft.push_back(face);
     m.ft_size.push_back(0);
+    m.ft_file.push_back(file);
+    m.second_ft.push_back(nullptr);
+    m.second_size.push_back(0);
     return static_cast<int>(m.ft.size()) - 1;
   };
   std::map<std::string, int> by_name;
@@ -89,7 +92,10 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
 }
 
 TextEngine::~TextEngine() {
-  impl_->shaper.reset();  // its HarfBuzz fonts hold references to the faces
+  impl_->shaper.reset();  // its HarfBuzz fonts hold references to the faces; its thread ends
+  for (FT_Face f : impl_->second_ft)
+    if (f) FT_Done_Face(f);
+  if (impl_->second_library) FT_Done_FreeType(impl_->second_library);
   for (FT_Face f : impl_->ft) FT_Done_Face(f);
   if (impl_->library) FT_Done_FreeType(impl_->library);
 }
@@ -135,7 +141,10 @@ void TextEngine::warm_up_fonts() {
         if (ft >= 0 && FT_Get_Char_Index(m.ft[ft], text.front()) != 0) samples.push_back({m.ft[ft], text, language});
     }
   }
-  m.shaper->warm_up(std::move(samples));
+  // Then the second thread opens its own copies of the faces, for the glyphs it renders.
+  m.shaper->warm_up(std::move(samples), [&m] {
+    for (std::size_t i = 0; i < m.second_ft.size(); ++i) m.second_face(static_cast<int>(i), 0);
+  });
   m.atlas.prepare();  // meanwhile, on this thread
 }
 
@@ -257,7 +266,8 @@ const ShapedRun& TextEngine::Impl::shape(std::string_view text, TextStyle style,
   return shape_all(&one, 1, &key);
 }
 
-const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key) {
+const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key,
+                                             std::vector<GlyphKey>* used) {
   const AddTime timing{frame_shaping_ms};
   // Per request: its code points, the byte each starts at, its characters' faces (sized as the
   // request's style wants when it is added: a face may take another size for the next request).
@@ -315,6 +325,7 @@ const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::
       }
       pen += out.advance;
       run.glyphs.push_back(out);
+      if (used && out.face >= 0) used->push_back({out.face, out.glyph, px});
     }
     run.width = pen;
     last = &store(r + 1 == count && last_key ? std::move(*last_key) : run_key(q.text, q.style, q.rtl), std::move(run));
@@ -341,7 +352,10 @@ void TextEngine::prepare(const std::vector<Paragraph>& texts) {
       wanted.push_back({para, t.style, rtl});
     }
   }
-  if (!wanted.empty()) m.shape_all(wanted.data(), wanted.size(), nullptr);
+  if (wanted.empty()) return;
+  std::vector<Impl::GlyphKey> glyphs;
+  m.shape_all(wanted.data(), wanted.size(), nullptr, &glyphs);
+  m.rasterise_all(std::move(glyphs));
 }
 
 // ---- glyph bitmaps ----------------------------------------------------------------------------
@@ -351,9 +365,13 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
   auto it = glyphs.find(key);
   if (it != glyphs.end() && atlas.valid(it->second.slot)) return it->second;
   const AddTime timing{frame_rasterising_ms};
+  return make_bitmap(key);
+}
+
+const TextEngine::Impl::Bitmap& TextEngine::Impl::make_bitmap(const GlyphKey& key) {
   Bitmap b;
-  FT_Face f = sized(ft_index, px);
-  if (FT_Load_Glyph(f, glyph, FT_LOAD_RENDER | kLoadFlags) == 0) {
+  FT_Face f = sized(key.face, key.size);
+  if (FT_Load_Glyph(f, key.glyph, FT_LOAD_RENDER | kLoadFlags) == 0) {
     const FT_GlyphSlot slot = f->glyph;
     b.left = slot->bitmap_left;
     b.top = slot->bitmap_top;
@@ -364,6 +382,82 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
     }
   }
   return glyphs[key] = b;
+}
+
+FT_Face TextEngine::Impl::second_face(int ft_index, int px) {
+  if (!second_library && FT_Init_FreeType(&second_library) != 0) return nullptr;
+  FT_Face& f = second_ft[ft_index];
+  if (!f) {
+    const FontFile& file = ft_file[ft_index];
+    if (FT_New_Face(second_library, file.path.c_str(), file.face_index, &f) != 0) f = nullptr;
+  }
+  if (f && px > 0 && second_size[ft_index] != px) {
+    FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px));
+    second_size[ft_index] = px;
+  }
+  return f;
+}
+
+void TextEngine::Impl::rasterise_all(std::vector<GlyphKey> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end(), [](const GlyphKey& a, const GlyphKey& b) { return !(a < b || b < a); }),
+             keys.end());
+  std::erase_if(keys, [this](const GlyphKey& k) {
+    const auto it = glyphs.find(k);
+    return it != glyphs.end() && atlas.valid(it->second.slot);
+  });
+  if (keys.empty()) return;
+  const AddTime timing{frame_rasterising_ms};
+  // Every other glyph goes to the second thread (sorted by face, so each thread gets some of
+  // each face): rendered there into its own buffers, placed in the atlas here afterwards.
+  struct Rendered {
+    bool ok = false;  // false: the second thread could not (its copy of the face did not open)
+    int left = 0, top = 0, w = 0, h = 0;
+    std::vector<std::uint8_t> coverage;  // w * h
+  };
+  std::vector<Rendered> theirs(keys.size() / 2);
+  const auto render_theirs = [&] {
+    for (std::size_t i = 0; i < theirs.size(); ++i) {
+      const GlyphKey& k = keys[2 * i + 1];
+      FT_Face f = second_face(k.face, k.size);
+      if (!f || FT_Load_Glyph(f, k.glyph, FT_LOAD_RENDER | kLoadFlags) != 0) continue;
+      const FT_Bitmap& bm = f->glyph->bitmap;
+      Rendered& r = theirs[i];
+      r.ok = true;
+      r.left = f->glyph->bitmap_left;
+      r.top = f->glyph->bitmap_top;
+      if (bm.pixel_mode != FT_PIXEL_MODE_GRAY || bm.width == 0 || bm.rows == 0) continue;
+      r.w = static_cast<int>(bm.width);
+      r.h = static_cast<int>(bm.rows);
+      r.coverage.resize(static_cast<std::size_t>(r.w) * r.h);
+      for (int row = 0; row < r.h; ++row)
+        std::copy_n(bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch, r.w, r.coverage.data() + row * r.w);
+    }
+  };
+  const auto render_mine = [&] {
+    for (std::size_t i = 0; i < keys.size(); i += 2) make_bitmap(keys[i]);
+  };
+  if (keys.size() < kShareGlyphs || !shaper->try_share(render_theirs, render_mine)) {
+    for (const GlyphKey& k : keys) make_bitmap(k);
+    return;
+  }
+  for (std::size_t i = 0; i < theirs.size(); ++i) {
+    const GlyphKey& k = keys[2 * i + 1];
+    const Rendered& r = theirs[i];
+    if (!r.ok) {
+      make_bitmap(k);
+      continue;
+    }
+    Bitmap b;
+    b.left = r.left;
+    b.top = r.top;
+    if (r.w > 0 && r.h > 0 && atlas.reserve(r.w, r.h, &b.slot)) {
+      atlas.write(b.slot, r.coverage.data(), r.w);
+      ++rasterised_count;
+      ++rasterised_elsewhere;
+    }
+    glyphs[k] = b;
+  }
 }
 
 // ---- metrics ----------------------------------------------------------------------------------
@@ -452,7 +546,7 @@ int TextEngine::missing_glyphs() const { return static_cast<int>(impl_->missing.
 TextEngine::Stats TextEngine::stats() const {
   return Stats{impl_->shaped_count,        impl_->rasterised_count,     impl_->atlas.pages(),
                impl_->atlas.evictions(), impl_->frame_shaping_ms, impl_->frame_rasterising_ms,
-               impl_->frame_deferred,    impl_->shaper->waited_ms()};
+               impl_->frame_deferred,    impl_->shaper->waited_ms(),     impl_->rasterised_elsewhere};
 }
 
 TextEngine::CacheSizes TextEngine::cache_sizes() const {

@@ -142,6 +142,7 @@ class TextEngine {
     double frame_rasterising_ms = 0;  // this frame so far: making glyph bitmaps
     int frame_deferred = 0;           // this frame so far: calls that drew the previous frame's text
     double shaping_wait_ms = 0;       // since start: waiting for the second shaping thread (wall clock)
+    long long rasterised_elsewhere = 0;  // of `rasterised`: glyphs the second thread rendered (prepare)
   };
   Stats stats() const;
 

@@ -49,6 +49,13 @@ struct TextEngine::Impl {
   std::map<Script, int> script_face;       // script -> FontSet face
   std::map<std::string, int, std::less<>> language_face;
   std::vector<int> ft_size;                // pixel size each FT_Face is set to now
+  std::vector<FontFile> ft_file;           // where each FT_Face was opened from
+  // The second shaping thread's own FreeType and copies of the faces (a face is never used by two
+  // threads): opened there, on first use or at warm-up, and used only there (rasterise_all).
+  FT_Library second_library = nullptr;
+  std::vector<FT_Face> second_ft;          // as `ft`; null until opened
+  std::vector<int> second_size;
+  FT_Face second_face(int ft_index, int px);  // on the second thread: the copy, at `px`
   std::string error;
   std::string language = "en";
   int language_preferred = -1;             // FontSet face preferred for the current language
@@ -84,7 +91,7 @@ struct TextEngine::Impl {
   std::unordered_map<std::string, WrapEntry> wraps;  // key: run_key of the text + width + line limit
   std::list<std::string> wrap_lru;                   // most recently used first
   std::set<std::pair<int, char32_t>> missing;      // (size, character) drawn as a box
-  long long shaped_count = 0, rasterised_count = 0;
+  long long shaped_count = 0, rasterised_count = 0, rasterised_elsewhere = 0;
   double frame_shaping_ms = 0, frame_rasterising_ms = 0;  // since begin_frame()
 
   // The cold budget (TextEngine::set_cold_budget): what each draw call drew, by where it drew it.
@@ -136,11 +143,17 @@ struct TextEngine::Impl {
     TextStyle style;
     bool rtl;
   };
-  const ShapedRun& shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key);
+  // `used`: if given, gets the glyphs (face, glyph, size) the runs draw.
+  const ShapedRun& shape_all(const ShapeRequest* requests, std::size_t count, std::string* last_key,
+                             std::vector<GlyphKey>* used = nullptr);
   // Cache key of a run; and storing a run made without shaping (a slice of a shaped paragraph).
   std::string run_key(std::string_view text, TextStyle style, bool rtl) const;
   const ShapedRun& store(std::string key, ShapedRun run);
   const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
+  const Bitmap& make_bitmap(const GlyphKey& key);  // rasterised now on this thread, cached
+  // Bitmaps for every key not cached yet; with many, half are rendered on the second thread.
+  void rasterise_all(std::vector<GlyphKey> keys);
+  static constexpr std::size_t kShareGlyphs = 24;  // fewer are not worth waking the second thread
   int pixel_size(TextStyle s) const;
   float face_metric(int face, Weight w, int px, bool want_ascent);
   float line_metric(TextStyle style, bool want_ascent);

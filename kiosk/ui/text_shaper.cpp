@@ -69,9 +69,9 @@ void Shaper::set_face_file(FT_Face face, const std::string& path, int face_index
   hb_blob_destroy(file);
 }
 
-void Shaper::warm_up(std::vector<Sample> samples) {
+void Shaper::warm_up(std::vector<Sample> samples, std::function<void()> then) {
   if (!second_thread_idle()) wait_for_second_thread();
-  run_on_second_thread([this, samples = std::move(samples)](hb_buffer_t* buffer) {
+  run_on_second_thread([this, samples = std::move(samples), then = std::move(then)](hb_buffer_t* buffer) {
     for (const Sample& s : samples) {
       const auto tables = file_faces_.find(s.face);
       if (tables == file_faces_.end() || s.text.empty()) continue;
@@ -83,7 +83,26 @@ void Shaper::warm_up(std::vector<Sample> samples) {
       hb_shape(font, buffer, nullptr, 0);
       hb_font_destroy(font);
     }
+    if (then) then();
   });
+}
+
+bool Shaper::try_share(const std::function<void()>& theirs, const std::function<void()>& mine) {
+  if (!second_thread_idle()) return false;
+  run_on_second_thread([&theirs](hb_buffer_t*) { theirs(); });
+  try {
+    mine();
+  } catch (...) {
+    try {
+      wait_for_second_thread();
+    } catch (...) {  // leaving with this thread's error already
+    }
+    throw;
+  }
+  const auto waiting = std::chrono::steady_clock::now();
+  wait_for_second_thread();
+  waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
+  return true;
 }
 
 hb_font_t* Shaper::font_for(FT_Face face, bool* from_file) {

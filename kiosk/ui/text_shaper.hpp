@@ -57,7 +57,12 @@ class Shaper {
     std::vector<std::uint32_t> text;
     std::string language;
   };
-  void warm_up(std::vector<Sample> samples);
+  // `then` (if given) runs on the second thread after the samples.
+  void warm_up(std::vector<Sample> samples, std::function<void()> then = nullptr);
+  // Runs `theirs` on the second thread while the caller runs `mine`, and returns true when both
+  // are done (rethrowing what either threw). False, running neither, while the second thread is
+  // busy (warming fonts up). For other work that shares a cold screen's cost, such as glyphs.
+  bool try_share(const std::function<void()>& theirs, const std::function<void()>& mine);
   void wait_idle() { wait_for_second_thread(); }
 
   // Lays out one paragraph. `faces[i]` is the face of character i, already set to the wanted pixel

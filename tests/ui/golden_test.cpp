@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <stb_image.h>
 
@@ -111,4 +113,63 @@ TEST_CASE("a tiny glyph cache evicts pages yet every render stays correct") {
     }
   }
   CHECK(text.stats().evictions > 0);
+}
+
+// A screen's paragraphs prepared together (shaped and rasterised on two threads, the second with
+// its own copies of the faces) draw exactly the pixels that drawing them one at a time does.
+TEST_CASE("text prepared on two threads draws the same pixels as text drawn one paragraph at a time") {
+  const std::vector<std::pair<std::string, ui::TextStyle>> page = {
+      {"\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF \xD9\x85\xDB\x8C\xDA\xBA \xD8\xB7\xD8\xA7\xD9\x82\xD8\xAA \xDB\x81\xDB\x92\xDB\x94 "
+       "Grace Lee Boggs", ui::TextStyle{40, ui::Weight::bold}},
+      {"Tiếng Việt: Đoàn kết là sức mạnh. 團結就是力量，我們一起走。 연대는 우리의 힘입니다.", ui::TextStyle{30, ui::Weight::regular}},
+      {"ਏਕਤਾ ਵਿੱਚ ਬਲ ਹੈ। एकता में बल है। សាមគ្គីភាពគឺជាកម្លាំង។ አንድነት ኃይል ነው።\nالاتحاد قوة.", ui::TextStyle{24, ui::Weight::regular}},
+      {"Filipino and Mexican American farmworkers strike together in Delano, California.", ui::TextStyle{30, ui::Weight::regular}},
+  };
+  constexpr int kW = 900, kH = 700;
+  auto render_page = [&](ui::TextEngine& text, bool prepared, const std::string& out) {
+    std::string error;
+    auto display = platform::Display::open_headless(kW, kH, &error);
+    REQUIRE(display);
+    platform::ImGuiFrame imgui;
+    platform::Renderer renderer(display->renderer());
+    text.begin_frame();
+    text.set_language("ur");
+    if (prepared) {
+      std::vector<ui::TextEngine::Paragraph> all;
+      for (const auto& [s, style] : page) all.push_back({s, style});
+      text.prepare(all);
+    }
+    ImDrawList* dl = imgui.begin(kW, kH, 0);
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(kW, kH), IM_COL32(255, 255, 255, 255));
+    float y = 10;
+    for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, kW - 40, IM_COL32(20, 20, 40, 255)) + 10;
+    renderer.render(imgui.end());
+    REQUIRE(display->save_png(out, &error));
+  };
+  auto pixels = [](const std::string& path) {
+    int w = 0, h = 0, c = 0;
+    unsigned char* p = stbi_load(path.c_str(), &w, &h, &c, 3);
+    REQUIRE(p);
+    std::vector<unsigned char> v(p, p + static_cast<std::size_t>(w) * h * 3);
+    stbi_image_free(p);
+    return v;
+  };
+  ui::TextEngine alone(kiosk::test::real_fonts());
+  const std::string alone_png = (out_dir() / "page-alone.png").string();
+  render_page(alone, false, alone_png);
+  CHECK(alone.stats().rasterised_elsewhere == 0);
+  for (const bool warmed : {false, true}) {  // the second thread's faces opened at warm-up, or on first use
+    ui::TextEngine together(kiosk::test::real_fonts());
+    if (warmed) {
+      together.warm_up_fonts();
+      together.wait_for_fonts();
+    }
+    const std::string together_png = (out_dir() / (warmed ? "page-warmed.png" : "page-together.png")).string();
+    INFO(together_png << " against " << alone_png);
+    render_page(together, true, together_png);
+    CHECK(together.stats().rasterised == alone.stats().rasterised);
+    CHECK(together.stats().rasterised_elsewhere > 40);
+    CHECK(pixels(together_png) == pixels(alone_png));
+    CHECK(together.missing_glyphs() == 0);
+  }
 }
