@@ -208,6 +208,9 @@ void place_cards(const Content& content, const KioskState& state, const LayoutMe
   // space no card above it uses (up to the era names): a sparse view shows whole headlines.
   // Upper lanes first, so a lower card grows only into what is still free.
   if (measured) {
+    std::vector<int> events;
+    for (const CardBox& box : out.cards) events.push_back(box.event);
+    metrics.prepare_headlines(events);
     std::vector<std::size_t> by_lane(out.cards.size());
     for (std::size_t i = 0; i < by_lane.size(); ++i) by_lane[i] = i;
     std::stable_sort(by_lane.begin(), by_lane.end(),

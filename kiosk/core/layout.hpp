@@ -113,6 +113,9 @@ struct LayoutMetrics {
   // How many lines event `index`'s headline wraps to on a card `card_w` wide; 0 = not measured
   // (cards then keep their height).
   std::function<int(int index, float card_w)> card_headline_lines = [](int, float) { return 0; };
+  // Called with every card's event before their headlines are measured, so the text module can
+  // shape them together (a language switch measures every card at once).
+  std::function<void(const std::vector<int>& events)> prepare_headlines = [](const std::vector<int>&) {};
 };
 
 struct Layout {

@@ -90,6 +90,13 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
     const std::string& headline = content.events[index].headline.get(lang, content.default_language);
     return static_cast<int>(text.wrap(headline, ts.card_headline, card_w - 10 * u - 44 * u).size());
   };
+  m.prepare_headlines = [&text, &content, lang, ts](const std::vector<int>& events) {
+    std::vector<TextEngine::Paragraph> headlines;
+    for (const int index : events)
+      if (index >= 0 && index < static_cast<int>(content.events.size()))
+        headlines.push_back({content.events[index].headline.get(lang, content.default_language), ts.card_headline});
+    text.prepare(headlines, false);  // glyphs as the cards are drawn, within the cold budget
+  };
   m.header = [&text, &content, vp](const core::KioskState& s, float most_px) {
     return plan_header(text, content, s, vp, most_px).fit;
   };

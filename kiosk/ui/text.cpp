@@ -334,7 +334,7 @@ const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::
   return last ? *last : kEmpty;
 }
 
-void TextEngine::prepare(const std::vector<Paragraph>& texts) {
+void TextEngine::prepare(const std::vector<Paragraph>& texts, bool glyphs) {
   Impl& m = *impl_;
   std::vector<Impl::ShapeRequest> wanted;
   std::set<std::string> keys;  // a paragraph asked for twice is shaped once
@@ -353,9 +353,9 @@ void TextEngine::prepare(const std::vector<Paragraph>& texts) {
     }
   }
   if (wanted.empty()) return;
-  std::vector<Impl::GlyphKey> glyphs;
-  m.shape_all(wanted.data(), wanted.size(), nullptr, &glyphs);
-  m.rasterise_all(std::move(glyphs));
+  std::vector<Impl::GlyphKey> used;
+  m.shape_all(wanted.data(), wanted.size(), nullptr, glyphs ? &used : nullptr);
+  if (glyphs) m.rasterise_all(std::move(used));
 }
 
 // ---- glyph bitmaps ----------------------------------------------------------------------------

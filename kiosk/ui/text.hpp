@@ -76,8 +76,8 @@ class TextEngine {
   // as screenshots and tests need. For a loop that draws frames continuously.
   void set_cold_budget(double ms);
   static constexpr int kMaxDeferredFrames = 6;  // 100 ms at 60 Hz
-  // Whether a long paragraph is shaped on two threads (the default) or on the calling thread
-  // alone; the result is the same glyphs. For benchmarks that compare the two.
+  // Whether new text is shaped and rasterised on two threads (the default) or on the calling
+  // thread alone; the result is the same glyphs and pixels. For benchmarks and tests that compare.
   void set_two_shaping_threads(bool on);
   // Starts reading every font's layout tables on the second shaping thread (tens of ms, off the
   // caller's thread), so the first screen in a script does not pay for it, and makes the first glyph
@@ -92,12 +92,13 @@ class TextEngine {
   // Shapes these texts now, all together: a screen's paragraphs are shared between the two shaping
   // threads as one long paragraph is, so many short ones cost about half what they cost one at a
   // time. Texts already shaped are skipped; later calls with the same text and style find them
-  // shaped. For a view that knows what it is about to measure or draw.
+  // shaped. With `glyphs` their new glyphs are rasterised too, also on both threads (a burst the
+  // cold budget could otherwise spread over frames). For a view that knows what it will measure or draw.
   struct Paragraph {
     std::string_view text;
     TextStyle style;
   };
-  void prepare(const std::vector<Paragraph>& texts);
+  void prepare(const std::vector<Paragraph>& texts, bool glyphs = true);
 
   float measure(std::string_view text, TextStyle style);  // advance width of one line, pixels
   float line_height(TextStyle style);                      // baseline to baseline, pixels

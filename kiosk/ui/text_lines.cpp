@@ -346,6 +346,8 @@ float TextEngine::draw_wrapped(ImDrawList* dl, float x, float y, std::string_vie
 
 float TextEngine::draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style,
                                    float max_width, ImU32 color, int max_lines, float line_spacing, Align align) {
+  // New text: its paragraphs shaped, and its glyphs rasterised, on both threads.
+  if (impl_->ok()) prepare({{text, style}});
   // Lines are spaced by the faces the paragraph is drawn with (Latin in an Urdu screen as Latin).
   const float lh = line_height(style, text) * line_spacing;
   // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.

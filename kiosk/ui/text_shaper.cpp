@@ -88,7 +88,7 @@ void Shaper::warm_up(std::vector<Sample> samples, std::function<void()> then) {
 }
 
 bool Shaper::try_share(const std::function<void()>& theirs, const std::function<void()>& mine) {
-  if (!second_thread_idle()) return false;
+  if (!share_ || !second_thread_idle()) return false;
   run_on_second_thread([&theirs](hb_buffer_t*) { theirs(); });
   try {
     mine();

@@ -61,7 +61,7 @@ class Shaper {
   void warm_up(std::vector<Sample> samples, std::function<void()> then = nullptr);
   // Runs `theirs` on the second thread while the caller runs `mine`, and returns true when both
   // are done (rethrowing what either threw). False, running neither, while the second thread is
-  // busy (warming fonts up). For other work that shares a cold screen's cost, such as glyphs.
+  // busy (warming fonts up) or sharing is off. For other work of a cold screen, such as glyphs.
   bool try_share(const std::function<void()>& theirs, const std::function<void()>& mine);
   void wait_idle() { wait_for_second_thread(); }
 
@@ -94,7 +94,7 @@ class Shaper {
     piece_chars_ = chars;
     min_shared_chars_ = min_shared;
   }
-  // False: every piece is shaped on the calling thread.
+  // False: every piece is shaped on the calling thread, and try_share() declines.
   void set_shared(bool on) { share_ = on; }
 
  private:
