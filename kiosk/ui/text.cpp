@@ -62,7 +62,11 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
   auto open = [&](const FontFile& file) {
     if (file.path.empty()) return -1;
     FT_Face face = nullptr;
-    if (FT_New_Face(m.library, file.path.c_str(), file.face_index, &face) != 0) {
+    // On the file as the shaper maps it for HarfBuzz (one mapping shared by both), else from the path.
+    const auto [data, size] = m.shaper->map_file(file.path);
+    const FT_Error failed = data ? FT_New_Memory_Face(m.library, data, static_cast<FT_Long>(size), file.face_index, &face)
+                                 : FT_New_Face(m.library, file.path.c_str(), file.face_index, &face);
+    if (failed != 0) {
       m.error += (m.error.empty() ? "" : "; ") + std::string("cannot open font ") + file.path;
       return -1;
     }
@@ -71,6 +75,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
     m.ft.push_back(face);
     m.ft_size.push_back(0);
     m.ft_file.push_back(file);
+    m.ft_data.emplace_back(data, size);
     m.second_ft.push_back(nullptr);
     m.second_size.push_back(0);
     return static_cast<int>(m.ft.size()) - 1;
@@ -92,11 +97,14 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
 }
 
 TextEngine::~TextEngine() {
-  impl_->shaper.reset();  // its HarfBuzz fonts hold references to the faces; its thread ends
+  // The second thread first (it uses its faces), then the faces, while the shaper still holds the
+  // mapped files they read; then the shaper (its HarfBuzz fonts may hold references to faces).
+  impl_->shaper->stop();
   for (FT_Face f : impl_->second_ft)
     if (f) FT_Done_Face(f);
   if (impl_->second_library) FT_Done_FreeType(impl_->second_library);
   for (FT_Face f : impl_->ft) FT_Done_Face(f);
+  impl_->shaper.reset();
   if (impl_->library) FT_Done_FreeType(impl_->library);
 }
 
@@ -301,13 +309,13 @@ const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::
     const Prepared& p = prepared[r];
     const int px = pixel_size(q.style);
     static const std::vector<RawGlyph> kNone;
-    const std::vector<RawGlyph>& glyphs = p.ok ? shaped[added++] : kNone;  // bidi failed: nothing drawn
+    const std::vector<RawGlyph>& raw = p.ok ? shaped[added++] : kNone;  // bidi failed: nothing drawn
     ++shaped_count;
     ShapedRun run;
     run.rtl = q.rtl;
     float pen = 0;
-    run.glyphs.reserve(glyphs.size());
-    for (const RawGlyph& sg : glyphs) {
+    run.glyphs.reserve(raw.size());
+    for (const RawGlyph& sg : raw) {
       ShapedGlyph out;
       out.glyph = sg.index;
       out.cluster = sg.cluster < p.byte_of.size() ? p.byte_of[sg.cluster] : static_cast<std::uint32_t>(q.text.size());
@@ -387,9 +395,12 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::make_bitmap(const GlyphKey& ke
 FT_Face TextEngine::Impl::second_face(int ft_index, int px) {
   if (!second_library && FT_Init_FreeType(&second_library) != 0) return nullptr;
   FT_Face& f = second_ft[ft_index];
-  if (!f) {
+  if (!f) {  // on HarfBuzz's mapping of the file where there is one: the file is not mapped again
     const FontFile& file = ft_file[ft_index];
-    if (FT_New_Face(second_library, file.path.c_str(), file.face_index, &f) != 0) f = nullptr;
+    const auto [data, size] = ft_data[ft_index];
+    const FT_Error failed = data ? FT_New_Memory_Face(second_library, data, static_cast<FT_Long>(size), file.face_index, &f)
+                                 : FT_New_Face(second_library, file.path.c_str(), file.face_index, &f);
+    if (failed != 0) f = nullptr;
   }
   if (f && px > 0 && second_size[ft_index] != px) {
     FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px));

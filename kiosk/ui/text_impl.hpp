@@ -49,7 +49,9 @@ struct TextEngine::Impl {
   std::map<Script, int> script_face;       // script -> FontSet face
   std::map<std::string, int, std::less<>> language_face;
   std::vector<int> ft_size;                // pixel size each FT_Face is set to now
-  std::vector<FontFile> ft_file;           // where each FT_Face was opened from
+  // Each FT_Face's file as HarfBuzz mapped it ({nullptr, 0}: not mapped), and where it came from.
+  std::vector<std::pair<const unsigned char*, std::size_t>> ft_data;
+  std::vector<FontFile> ft_file;
   // The second shaping thread's own FreeType and copies of the faces (a face is never used by two
   // threads): opened there, on first use or at warm-up, and used only there (rasterise_all).
   FT_Library second_library = nullptr;

@@ -46,27 +46,41 @@ int pair_index(std::uint32_t c) {
 Shaper::Shaper(int ft_load_flags) : load_flags_(ft_load_flags), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() {
-  if (second_.joinable()) {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    second_.join();
-  }
+  stop();
   for (auto& [face, f] : fonts_) hb_font_destroy(f.font);
   for (auto& [face, tables] : file_faces_) hb_face_destroy(tables);
+  for (auto& [path, file] : files_) hb_blob_destroy(file);
   hb_buffer_destroy(buffer_);
+}
+
+void Shaper::stop() {
+  if (!second_.joinable()) return;
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  second_.join();
+}
+
+std::pair<const unsigned char*, std::size_t> Shaper::map_file(const std::string& path) {
+  hb_blob_t*& file = files_[path];
+  if (!file) file = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!file) {
+    files_.erase(path);
+    return {nullptr, 0};
+  }
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(file, &length);
+  return {reinterpret_cast<const unsigned char*>(data), length};
 }
 
 void Shaper::set_face_file(FT_Face face, const std::string& path, int face_index) {
   wait_for_second_thread();  // a warm-up may be reading file_faces_
-  hb_blob_t* file = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!file) return;  // read through FreeType instead
+  if (!map_file(path).first) return;  // read through FreeType instead
   hb_face_t*& tables = file_faces_[face];
   if (tables) hb_face_destroy(tables);
-  tables = hb_face_create(file, static_cast<unsigned>(face_index));
-  hb_blob_destroy(file);
+  tables = hb_face_create(files_[path], static_cast<unsigned>(face_index));
 }
 
 void Shaper::warm_up(std::vector<Sample> samples, std::function<void()> then) {

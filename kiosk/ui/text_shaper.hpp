@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <ft2build.h>
@@ -26,6 +27,7 @@
 struct hb_font_t;
 struct hb_buffer_t;
 struct hb_face_t;
+struct hb_blob_t;
 
 namespace kiosk::ui {
 
@@ -48,6 +50,13 @@ class Shaper {
   // its tables from the mapped file and its pieces may be shaped on the second thread. A face not
   // told of is read through FreeType, on the calling thread only.
   void set_face_file(FT_Face face, const std::string& path, int face_index);
+  // Maps the font file at `path` (once per path) and returns its bytes, valid while this Shaper
+  // lives; {nullptr, 0} when it cannot be read. FreeType faces opened on them (FT_New_Memory_Face)
+  // share one mapping with HarfBuzz's tables instead of each mapping the file.
+  std::pair<const unsigned char*, std::size_t> map_file(const std::string& path);
+  // Ends the second thread (waiting for its job); the destructor does it too. Nothing may be
+  // shared with it afterwards.
+  void stop();
 
   // Shapes `sample` in `face` once on the second thread, now, so that HarfBuzz reads the face's
   // tables and builds its lookup accelerators there rather than when the first paragraph in that
@@ -115,6 +124,7 @@ class Shaper {
   };
   static constexpr std::size_t kMostFonts = 256;
   std::unordered_map<FT_Face, hb_face_t*> file_faces_;  // tables from the mapped file, by set_face_file
+  std::unordered_map<std::string, hb_blob_t*> files_;   // mapped font files, by path
   // One HarfBuzz call: `len` code points from `pos` of its paragraph `text`, in one face and script.
   struct Piece {
     const std::uint32_t* text;
