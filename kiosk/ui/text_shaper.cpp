@@ -103,7 +103,13 @@ void Shaper::warm_up(std::vector<Sample> samples, std::function<void()> then) {
 
 bool Shaper::try_share(const std::function<void()>& theirs, const std::function<void()>& mine) {
   if (!share_ || !second_thread_idle()) return false;
-  run_on_second_thread([&theirs](hb_buffer_t*) { theirs(); });
+  run_both([&theirs](hb_buffer_t*) { theirs(); }, mine);
+  return true;
+}
+
+void Shaper::run_both(std::function<void(hb_buffer_t*)> theirs, const std::function<void()>& mine) {
+  run_on_second_thread(std::move(theirs));
+  // The second thread reads what the caller owns: it is waited for however this part ends.
   try {
     mine();
   } catch (...) {
@@ -114,9 +120,8 @@ bool Shaper::try_share(const std::function<void()>& theirs, const std::function<
     throw;
   }
   const auto waiting = std::chrono::steady_clock::now();
-  wait_for_second_thread();
+  wait_for_second_thread();  // rethrows what the second thread threw
   waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
-  return true;
 }
 
 hb_font_t* Shaper::font_for(FT_Face face, bool* from_file) {
@@ -379,22 +384,8 @@ void Shaper::shape_batch(const char* language, std::vector<std::vector<RawGlyph>
   if (split < pieces_.size()) {
     ++shared_layouts_;
     const std::size_t count = pieces_.size();
-    run_on_second_thread([this, language, split, count](hb_buffer_t* buffer) {
-      shape_pieces(buffer, language, split, count);
-    });
-    // The second thread reads the texts and pieces_: it is waited for however this part ends.
-    try {
-      shape_pieces(buffer_, language, 0, split);
-    } catch (...) {
-      try {
-        wait_for_second_thread();
-      } catch (...) {  // leaving with this thread's error already
-      }
-      throw;
-    }
-    const auto waiting = std::chrono::steady_clock::now();
-    wait_for_second_thread();  // rethrows what the second thread threw
-    waited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waiting).count();
+    run_both([this, language, split, count](hb_buffer_t* buffer) { shape_pieces(buffer, language, split, count); },
+             [this, language, split] { shape_pieces(buffer_, language, 0, split); });
   } else {
     shape_pieces(buffer_, language, 0, pieces_.size());
   }

@@ -140,6 +140,9 @@ class Shaper {
   // Shapes pieces [first, last) into piece_out_.
   void shape_pieces(hb_buffer_t* buffer, const char* language, std::size_t first, std::size_t last);
   void run_on_second_thread(std::function<void(hb_buffer_t*)> job);
+  // `theirs` on the second thread (with its buffer) while `mine` runs here; returns when both are
+  // done, rethrowing what either threw. The second thread must be idle.
+  void run_both(std::function<void(hb_buffer_t*)> theirs, const std::function<void()>& mine);
   bool second_thread_idle();
   void wait_for_second_thread();
 
