@@ -72,7 +72,7 @@ void bench_layout(int runs) {
 // A detail screen's worth (~2,000 characters) of the bundled content's Urdu, as the detail page
 // draws it: each event's headline, story and solidarity note, event after event, in their types.
 // Cold (a new engine, fonts warmed up) and wall ms, median of `runs`: shaped together
-// (TextEngine::prepare, as the detail page does) and one paragraph at a time.
+// (TextEngine::prepare, as the detail page does), one paragraph at a time, and on one thread.
 void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, int runs) {
   const core::LoadResult loaded = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
   std::vector<std::pair<std::string, ui::TextStyle>> page;
@@ -93,17 +93,19 @@ void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, i
     }
   }
   if (page.empty()) return;
-  std::vector<double> together, alone;
+  // [0] prepared together, as the detail page does; [1] drawn one paragraph at a time; [2] one thread.
+  std::vector<double> ms[3];
   for (int r = 0; r < runs; ++r) {
-    for (const bool prepared : {true, false}) {
+    for (int mode = 0; mode < 3; ++mode) {  // alternated, so all meet the same machine load
       ui::TextEngine text(fonts);
       text.set_language("ur");
+      text.set_two_shaping_threads(mode < 2);
       text.warm_up_fonts();
       text.wait_for_fonts();
       ImDrawList* dl = imgui.begin(1920, 1080, 0);
       const auto t0 = std::chrono::steady_clock::now();
       text.begin_frame();
-      if (prepared) {
+      if (mode == 0) {
         std::vector<ui::TextEngine::Paragraph> all;
         for (const auto& [s, style] : page) all.push_back({s, style});
         text.prepare(all);
@@ -112,12 +114,13 @@ void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, i
       for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, 900, IM_COL32(0, 0, 0, 255));
       const auto t1 = std::chrono::steady_clock::now();
       imgui.end();
-      if (getenv("KB")) { auto st = text.stats(); fprintf(stderr, "%d wall %.2f shape %.2f rast %.2f wait %.2f shaped %lld rast %lld\n", prepared, std::chrono::duration<double, std::milli>(t1 - t0).count(), st.frame_shaping_ms, st.frame_rasterising_ms, st.shaping_wait_ms, st.shaped, st.rasterised); }
-      (prepared ? together : alone).push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+      ms[mode].push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
     }
   }
-  std::printf("  %-30s cold %6.2f ms (one at a time %6.2f): %zu characters in %zu paragraphs from the content\n",
-              "Urdu detail screen, content", core::median(together), core::median(alone), chars, page.size());
+  std::printf("  %-30s cold %6.2f ms (paragraph by paragraph %6.2f, one thread %6.2f): %zu characters in %zu\n"
+              "  %-30s paragraphs of the bundled content's Urdu, as a detail page\n",
+              "Urdu detail screen, content", core::median(ms[0]), core::median(ms[1]), core::median(ms[2]), chars,
+              page.size(), "");
 }
 
 }  // namespace
