@@ -164,6 +164,9 @@ class TextEngine {
   struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
+  // wrap(); `kept` (if given) tells whether its line breaks were kept from an earlier call.
+  std::vector<std::string> wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
+                                     bool* kept);
   // wrap() without its cache; `slice_keys` gets the cache key of each line's shaped slice.
   std::vector<std::string> wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
                                     std::vector<std::string>* slice_keys);

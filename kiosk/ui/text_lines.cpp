@@ -74,7 +74,13 @@ bool TextEngine::Impl::ready(std::string_view text, TextStyle style, bool wrappe
 // A steady frame wraps the same texts again (cards, story pages, measured in the layout and then
 // drawn): line breaking is kept, so such a frame neither shapes nor breaks anything.
 std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style, float max_width, int max_lines) {
+  return wrap_kept(text, style, max_width, max_lines, nullptr);
+}
+
+std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
+                                               bool* kept) {
   Impl& m = *impl_;
+  if (kept) *kept = false;
   if (!m.ok()) return {};
   std::string key = m.run_key(text, style, false);
   std::uint32_t width_bits = 0;
@@ -92,12 +98,14 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
         Impl::RunEntry& slice = m.runs.find(k)->second;
         m.run_lru.splice(m.run_lru.begin(), m.run_lru, slice.lru);
       }
+      if (kept) *kept = true;
       return it->second.lines;
     }
     m.wrap_lru.erase(it->second.lru);
     m.wraps.erase(it);
   }
   Impl::WrapEntry entry;
+  if (text.find('\n') != std::string_view::npos) prepare({{text, style}}, false);  // its paragraphs in one batch
   std::vector<std::string> lines = wrap_now(text, style, max_width, max_lines, &entry.line_keys);
   entry.lines = lines;
   m.wrap_lru.push_front(key);
@@ -346,16 +354,26 @@ float TextEngine::draw_wrapped(ImDrawList* dl, float x, float y, std::string_vie
 
 float TextEngine::draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style,
                                    float max_width, ImU32 color, int max_lines, float line_spacing, Align align) {
-  // New text: its paragraphs shaped, and its glyphs rasterised, on both threads.
-  if (impl_->ok()) prepare({{text, style}});
+  Impl& m = *impl_;
   // Lines are spaced by the faces the paragraph is drawn with (Latin in an Urdu screen as Latin).
   const float lh = line_height(style, text) * line_spacing;
   // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.
   const bool rtl = is_rtl(text);
   const Edge edge = resolve(align, rtl);
   const float a = ascent(style, text);
+  bool kept = false;
+  const std::vector<std::string> lines = wrap_kept(text, style, max_width, max_lines, &kept);
+  if (!kept && m.ok()) {  // new text: its glyphs rasterised on both threads before the lines are drawn
+    std::vector<Impl::GlyphKey> glyphs;
+    const int px = m.pixel_size(style);
+    for (const auto& line : lines)
+      if (!line.empty())
+        for (const ShapedGlyph& g : m.shape(line, style, rtl).glyphs)
+          if (g.face >= 0) glyphs.push_back({g.face, g.glyph, px});
+    m.rasterise_all(std::move(glyphs));
+  }
   float cy = y;
-  for (const auto& line : wrap(text, style, max_width, max_lines)) {
+  for (const auto& line : lines) {
     if (impl_->ok() && !line.empty())
       draw_shaped(*impl_, dl, x, std::round(cy + a), line, style, color, max_width, edge, rtl);
     cy += lh;

@@ -116,9 +116,9 @@ TEST_CASE("a tiny glyph cache evicts pages yet every render stays correct") {
 }
 
 // A screen's paragraphs prepared together (shaped and rasterised on two threads, the second with
-// its own copies of the faces) draw exactly the pixels that drawing them one at a time on one
-// thread does.
-TEST_CASE("text prepared on two threads draws the same pixels as text drawn one paragraph at a time") {
+// its own copies of the faces), or drawn one by one on two threads, draw exactly the pixels that
+// drawing them one at a time on one thread does.
+TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one thread") {
   const std::vector<std::pair<std::string, ui::TextStyle>> page = {
       {"\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF \xD9\x85\xDB\x8C\xDA\xBA \xD8\xB7\xD8\xA7\xD9\x82\xD8\xAA \xDB\x81\xDB\x92\xDB\x94 "
        "Grace Lee Boggs", ui::TextStyle{40, ui::Weight::bold}},
@@ -160,15 +160,18 @@ TEST_CASE("text prepared on two threads draws the same pixels as text drawn one 
   const std::string alone_png = (out_dir() / "page-alone.png").string();
   render_page(alone, false, alone_png);
   CHECK(alone.stats().rasterised_elsewhere == 0);
-  for (const bool warmed : {false, true}) {  // the second thread's faces opened at warm-up, or on first use
+  // Prepared with the second thread's faces opened on first use, or at warm-up; or not prepared:
+  // each new paragraph drawn has its glyphs rasterised on both threads as it is drawn.
+  for (const char* mode : {"together", "warmed", "drawn"}) {
+    const std::string name = mode;
     ui::TextEngine together(kiosk::test::real_fonts());
-    if (warmed) {
+    if (name == "warmed") {
       together.warm_up_fonts();
       together.wait_for_fonts();
     }
-    const std::string together_png = (out_dir() / (warmed ? "page-warmed.png" : "page-together.png")).string();
+    const std::string together_png = (out_dir() / ("page-" + name + ".png")).string();
     INFO(together_png << " against " << alone_png);
-    render_page(together, true, together_png);
+    render_page(together, name != "drawn", together_png);
     CHECK(together.stats().rasterised == alone.stats().rasterised);
     CHECK(together.stats().rasterised_elsewhere > 40);
     CHECK(pixels(together_png) == pixels(alone_png));
