@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,20 +44,27 @@ const Sample kSamples[] = {
 
 constexpr int kWidth = 900, kHeight = 120;
 
-// Renders one sample with `text` (start-aligned: right for right-to-left text); writes `out`.
-void render(ui::TextEngine& text, const Sample& s, const std::string& out) {
+// Renders what `draw` draws on white, w x h, through the real renderer headless; writes `out`.
+void render_png(int w, int h, const std::string& out, const std::function<void(ImDrawList*)>& draw) {
   std::string error;
-  auto display = platform::Display::open_headless(kWidth, kHeight, &error);
+  auto display = platform::Display::open_headless(w, h, &error);
   REQUIRE(display);
   platform::ImGuiFrame imgui;
   platform::Renderer renderer(display->renderer());
-  text.begin_frame();
-  text.set_language(s.lang);
-  ImDrawList* dl = imgui.begin(kWidth, kHeight, 0);
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(kWidth, kHeight), IM_COL32(255, 255, 255, 255));
-  text.draw(dl, 20, 20, s.text, ui::TextStyle{44, ui::Weight::regular}, IM_COL32(20, 20, 40, 255), kWidth - 40);
+  ImDrawList* dl = imgui.begin(static_cast<float>(w), static_cast<float>(h), 0);
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(w), static_cast<float>(h)), IM_COL32(255, 255, 255, 255));
+  draw(dl);
   renderer.render(imgui.end());
   REQUIRE(display->save_png(out, &error));
+}
+
+// Renders one sample with `text` (start-aligned: right for right-to-left text); writes `out`.
+void render(ui::TextEngine& text, const Sample& s, const std::string& out) {
+  text.begin_frame();
+  text.set_language(s.lang);
+  render_png(kWidth, kHeight, out, [&](ImDrawList* dl) {
+    text.draw(dl, 20, 20, s.text, ui::TextStyle{44, ui::Weight::regular}, IM_COL32(20, 20, 40, 255), kWidth - 40);
+  });
   CHECK(text.missing_glyphs() == 0);
 }
 
@@ -128,11 +136,6 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
   };
   constexpr int kW = 900, kH = 700;
   auto render_page = [&](ui::TextEngine& text, bool prepared, const std::string& out) {
-    std::string error;
-    auto display = platform::Display::open_headless(kW, kH, &error);
-    REQUIRE(display);
-    platform::ImGuiFrame imgui;
-    platform::Renderer renderer(display->renderer());
     text.begin_frame();
     text.set_language("ur");
     if (prepared) {
@@ -140,12 +143,10 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
       for (const auto& [s, style] : page) all.push_back({s, style});
       text.prepare(all);
     }
-    ImDrawList* dl = imgui.begin(kW, kH, 0);
-    dl->AddRectFilled(ImVec2(0, 0), ImVec2(kW, kH), IM_COL32(255, 255, 255, 255));
-    float y = 10;
-    for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, kW - 40, IM_COL32(20, 20, 40, 255)) + 10;
-    renderer.render(imgui.end());
-    REQUIRE(display->save_png(out, &error));
+    render_png(kW, kH, out, [&](ImDrawList* dl) {
+      float y = 10;
+      for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, kW - 40, IM_COL32(20, 20, 40, 255)) + 10;
+    });
   };
   auto pixels = [](const std::string& path) {
     int w = 0, h = 0, c = 0;
