@@ -72,7 +72,8 @@ void bench_layout(int runs) {
 // A detail screen's worth (~2,000 characters) of the bundled content's Urdu, as the detail page
 // draws it: each event's headline, story and solidarity note, event after event, in their types.
 // Cold (a new engine, fonts warmed up) and wall ms, median of `runs`: shaped together
-// (TextEngine::prepare, as the detail page does), one paragraph at a time, and on one thread.
+// (TextEngine::prepare, as the story page's layout does) then drawn, drawn one paragraph at a
+// time, and on one thread.
 void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, int runs) {
   const core::LoadResult loaded = core::load_content(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
   std::vector<std::pair<std::string, ui::TextStyle>> page;
@@ -108,7 +109,7 @@ void bench_content_urdu(const ui::FontSet& fonts, platform::ImGuiFrame& imgui, i
       if (mode == 0) {
         std::vector<ui::TextEngine::Paragraph> all;
         for (const auto& [s, style] : page) all.push_back({s, style});
-        text.prepare(all);
+        text.prepare(all, false);  // as the story page's layout: its glyphs are made as it is drawn
       }
       float y = 20;
       for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, 900, IM_COL32(0, 0, 0, 255));

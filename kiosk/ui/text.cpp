@@ -350,6 +350,7 @@ const ShapedRun& TextEngine::Impl::shape_all(const ShapeRequest* requests, std::
 
 void TextEngine::prepare(const std::vector<Paragraph>& texts, bool glyphs) {
   Impl& m = *impl_;
+  if (!m.ok()) return;
   std::vector<Impl::ShapeRequest> wanted;
   std::set<std::string> keys;  // a paragraph asked for twice is shaped once
   for (const Paragraph& t : texts) {

@@ -164,12 +164,14 @@ class TextEngine {
   struct Impl;  // internal: kiosk/ui/text_impl.hpp
 
  private:
-  // wrap(); `kept` (if given) tells whether its line breaks were kept from an earlier call.
+  // wrap(); with `first_draw`, the lines are about to be drawn: it tells whether they are drawn
+  // for the first time (measured before, perhaps, but their glyphs not made yet).
   std::vector<std::string> wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                     bool* kept);
-  // wrap() without its cache; `slice_keys` gets the cache key of each line's shaped slice.
+                                     bool* first_draw);
+  // wrap() without its cache; `slice_keys` gets the cache key of each line's shaped slice,
+  // `para_keys` that of each paragraph's whole run.
   std::vector<std::string> wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                    std::vector<std::string>* slice_keys);
+                                    std::vector<std::string>* slice_keys, std::vector<std::string>* para_keys);
   float draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                          ImU32 color, int max_lines, float line_spacing, Align align);
   std::unique_ptr<Impl> impl_;

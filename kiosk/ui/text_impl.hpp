@@ -88,6 +88,8 @@ struct TextEngine::Impl {
   struct WrapEntry {
     std::vector<std::string> lines;
     std::vector<std::string> line_keys;  // run_key of each line's slice as wrap stored it
+    std::vector<std::string> para_keys;  // run_key of each paragraph shaped whole, kept as fresh as its slices
+    bool drawn = false;                  // draw_wrapped has drawn these lines (their glyphs are made)
     std::list<std::string>::iterator lru;
   };
   std::unordered_map<std::string, WrapEntry> wraps;  // key: run_key of the text + width + line limit

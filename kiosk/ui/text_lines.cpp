@@ -1,5 +1,6 @@
 // Line breaking (UAX #14 through libunibreak) and drawing of shaped lines.
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <cstring>
 
@@ -78,9 +79,9 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
 }
 
 std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                               bool* kept) {
+                                               bool* first_draw) {
   Impl& m = *impl_;
-  if (kept) *kept = false;
+  if (first_draw) *first_draw = false;
   if (!m.ok()) return {};
   std::string key = m.run_key(text, style, false);
   std::uint32_t width_bits = 0;
@@ -98,7 +99,11 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
         Impl::RunEntry& slice = m.runs.find(k)->second;
         m.run_lru.splice(m.run_lru.begin(), m.run_lru, slice.lru);
       }
-      if (kept) *kept = true;
+      // And its paragraphs' whole runs, which prepare() looks for: kept with their lines.
+      for (const std::string& k : it->second.para_keys)
+        if (auto whole = m.runs.find(k); whole != m.runs.end())
+          m.run_lru.splice(m.run_lru.begin(), m.run_lru, whole->second.lru);
+      if (first_draw) *first_draw = !std::exchange(it->second.drawn, true);
       return it->second.lines;
     }
     m.wrap_lru.erase(it->second.lru);
@@ -106,8 +111,10 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
   }
   Impl::WrapEntry entry;
   if (text.find('\n') != std::string_view::npos) prepare({{text, style}}, false);  // its paragraphs in one batch
-  std::vector<std::string> lines = wrap_now(text, style, max_width, max_lines, &entry.line_keys);
+  std::vector<std::string> lines = wrap_now(text, style, max_width, max_lines, &entry.line_keys, &entry.para_keys);
   entry.lines = lines;
+  entry.drawn = first_draw != nullptr;
+  if (first_draw) *first_draw = true;
   m.wrap_lru.push_front(key);
   entry.lru = m.wrap_lru.begin();
   m.wraps[std::move(key)] = std::move(entry);
@@ -119,7 +126,8 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
 }
 
 std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                              std::vector<std::string>* slice_keys) {
+                                              std::vector<std::string>* slice_keys,
+                                              std::vector<std::string>* para_keys) {
   static const LineBreakInit init;
   Impl& m = *impl_;
   std::vector<std::string> lines;
@@ -133,6 +141,7 @@ std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle s
     std::vector<float> advance(para.size(), 0.0f);
     const bool para_rtl = is_rtl(para);
     const ShapedRun whole = m.shape(para, style, para_rtl);  // a copy: slicing below stores runs
+    if (para_keys && !para.empty()) para_keys->push_back(m.run_key(para, style, para_rtl));
     for (const ShapedGlyph& g : whole.glyphs)
       if (g.cluster < advance.size()) advance[g.cluster] += g.advance;
     std::vector<char> breaks(para.size(), LINEBREAK_NOBREAK);
@@ -361,9 +370,9 @@ float TextEngine::draw_wrapped_now(ImDrawList* dl, float x, float y, std::string
   const bool rtl = is_rtl(text);
   const Edge edge = resolve(align, rtl);
   const float a = ascent(style, text);
-  bool kept = false;
-  const std::vector<std::string> lines = wrap_kept(text, style, max_width, max_lines, &kept);
-  if (!kept && m.ok()) {  // new text: its glyphs rasterised on both threads before the lines are drawn
+  bool first_draw = false;
+  const std::vector<std::string> lines = wrap_kept(text, style, max_width, max_lines, &first_draw);
+  if (first_draw && m.ok()) {  // new lines: their glyphs rasterised on both threads before they are drawn
     std::vector<Impl::GlyphKey> glyphs;
     const int px = m.pixel_size(style);
     for (const auto& line : lines)

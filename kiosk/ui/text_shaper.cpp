@@ -61,6 +61,7 @@ void Shaper::stop() {
   }
   wake_.notify_all();
   second_.join();
+  stop_ = false;  // a later job starts the thread again
 }
 
 std::pair<const unsigned char*, std::size_t> Shaper::map_file(const std::string& path) {
@@ -97,7 +98,12 @@ void Shaper::warm_up(std::vector<Sample> samples, std::function<void()> then) {
       hb_shape(font, buffer, nullptr, 0);
       hb_font_destroy(font);
     }
-    if (then) then();
+    // A warm-up that fails only leaves the first use colder: its error must not surface later,
+    // in the wait of an unrelated job.
+    try {
+      if (then) then();
+    } catch (...) {
+    }
   });
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 // Paragraph shaping for the text module: bidi levels (FriBidi), script runs, HarfBuzz shaping.
 // It lays text out exactly as libraqm 0.7 does (the same bidi, script and run rules, the same
-// HarfBuzz calls) but keeps one hb_font_t per FT_Face and size for the engine's lifetime: libraqm makes a
+// HarfBuzz calls) but keeps an hb_font_t per FT_Face and size from layout to layout: libraqm makes a
 // new HarfBuzz font, and with it a new face whose GSUB/GPOS tables are parsed again, for every run
 // of every layout, which cost 0.1-0.5 ms per string before any glyph was shaped.
 // A long paragraph is cut after spaces into pieces, and pieces are shaped on two threads: HarfBuzz
 // gets the whole paragraph as context, and each font's tables are read from the mapped font file,
-// not through FreeType, so the other thread never touches an FT_Face. (Noto Nastaliq Urdu costs
+// not through FreeType, so the other thread never touches the caller's FT_Faces. (Noto Nastaliq Urdu costs
 // HarfBuzz 2.5-4 microseconds a character; one thread alone shapes 2,000 in 6 ms.)
 #include <condition_variable>
 #include <exception>
@@ -88,7 +88,8 @@ class Shaper {
   // `out[i]`: the glyphs of the i-th paragraph added, in visual order.
   void shape_batch(const char* language, std::vector<std::vector<RawGlyph>>& out);
 
-  // HarfBuzz fonts made so far (one per face and size, the least recently used let go past 256).
+  // HarfBuzz fonts made so far (one per face and size), and held now: once more than 256 are held,
+  // those unused for 64 batches are let go.
   int fonts_made() const { return fonts_made_; }
   int fonts_held() const { return static_cast<int>(fonts_.size()); }
   // Layouts whose pieces were shared with the second thread, and the time the calling thread

@@ -135,14 +135,18 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
       {"Filipino and Mexican American farmworkers strike together in Delano, California.", ui::TextStyle{30, ui::Weight::regular}},
   };
   constexpr int kW = 900, kH = 700;
-  auto render_page = [&](ui::TextEngine& text, bool prepared, const std::string& out) {
+  // `how`: "prepared" (shaped and rasterised together first), "measured" (wrapped first, as the
+  // layout measures text before it is drawn) or "drawn" (nothing first).
+  auto render_page = [&](ui::TextEngine& text, const std::string& how, const std::string& out) {
     text.begin_frame();
     text.set_language("ur");
-    if (prepared) {
+    if (how == "prepared") {
       std::vector<ui::TextEngine::Paragraph> all;
       for (const auto& [s, style] : page) all.push_back({s, style});
       text.prepare(all);
     }
+    if (how == "measured")
+      for (const auto& [s, style] : page) text.wrap(s, style, kW - 40);
     render_png(kW, kH, out, [&](ImDrawList* dl) {
       float y = 10;
       for (const auto& [s, style] : page) y += text.draw_wrapped(dl, 20, y, s, style, kW - 40, IM_COL32(20, 20, 40, 255)) + 10;
@@ -159,11 +163,12 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
   ui::TextEngine alone(kiosk::test::real_fonts());
   alone.set_two_shaping_threads(false);  // one paragraph at a time, on this thread alone
   const std::string alone_png = (out_dir() / "page-alone.png").string();
-  render_page(alone, false, alone_png);
+  render_page(alone, "drawn", alone_png);
   CHECK(alone.stats().rasterised_elsewhere == 0);
   // Prepared with the second thread's faces opened on first use, or at warm-up; or not prepared:
-  // each new paragraph drawn has its glyphs rasterised on both threads as it is drawn.
-  for (const char* mode : {"together", "warmed", "drawn"}) {
+  // each paragraph drawn for the first time has its glyphs rasterised on both threads, whether it
+  // was measured before or not.
+  for (const char* mode : {"together", "warmed", "drawn", "measured"}) {
     const std::string name = mode;
     ui::TextEngine together(kiosk::test::real_fonts());
     if (name == "warmed") {
@@ -172,7 +177,7 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
     }
     const std::string together_png = (out_dir() / ("page-" + name + ".png")).string();
     INFO(together_png << " against " << alone_png);
-    render_page(together, name != "drawn", together_png);
+    render_page(together, name == "together" || name == "warmed" ? "prepared" : name, together_png);
     CHECK(together.stats().rasterised == alone.stats().rasterised);
     CHECK(together.stats().rasterised_elsewhere > 40);
     CHECK(pixels(together_png) == pixels(alone_png));

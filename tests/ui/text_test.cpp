@@ -174,6 +174,36 @@ TEST_CASE("a steady frame shapes and rasterises nothing") {
   CHECK(text.stats().rasterised == after_first.rasterised);
 }
 
+TEST_CASE("a paragraph's whole run stays cached while its kept line breaks are used") {
+  TextCacheLimits small;
+  small.shaped_runs = 12;
+  TextEngine text(kiosk::test::real_fonts(), small);
+  const std::string story = "Filipino and Mexican American farmworkers strike together in Delano, California, in 1965.";
+  text.wrap(story, kBody, 300);  // the whole run and three or four line slices
+  for (int i = 0; i < 40; ++i) {  // other text comes and goes; the story is measured every frame
+    text.begin_frame();
+    text.measure("label " + std::to_string(i), kBody);
+    text.wrap(story, kBody, 300);
+  }
+  const long long shaped = text.stats().shaped;
+  text.prepare({{story, kBody}});  // finds it shaped: nothing is shaped again
+  CHECK(text.stats().shaped == shaped);
+}
+
+TEST_CASE("an engine without fonts prepares, wraps and draws nothing, and says why") {
+  TextEngine text(FontSet{});
+  CHECK_FALSE(text.error().empty());
+  text.prepare({{"Delano 1965", kBody}});
+  CHECK(text.wrap("Delano 1965", kBody, 300).empty());
+  kiosk::platform::ImGuiFrame imgui;
+  ImDrawList* dl = imgui.begin(400, 200, 0);
+  text.begin_frame();
+  text.draw_wrapped(dl, 0, 0, "Delano 1965", kBody, 300, IM_COL32(0, 0, 0, 255));
+  imgui.end();
+  CHECK(text.stats().shaped == 0);
+  CHECK(text.stats().rasterised == 0);
+}
+
 TEST_CASE("kept line breaks match fresh ones, also when tiny caches evict them and their shaped lines") {
   const std::vector<std::string> texts = {
       "Filipino and Mexican American farmworkers strike together in Delano, California.",
