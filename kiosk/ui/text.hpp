@@ -165,13 +165,15 @@ class TextEngine {
 
  private:
   // wrap(); with `first_draw`, the lines are about to be drawn: it tells whether they are drawn
-  // for the first time (measured before, perhaps, but their glyphs not made yet).
+  // for the first time (measured before, perhaps, but their glyphs not made yet). `line_rtl`
+  // gets, per line, whether its paragraph reads right to left.
   std::vector<std::string> wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                     bool* first_draw);
+                                     bool* first_draw, std::vector<bool>* line_rtl = nullptr);
   // wrap() without its cache; `slice_keys` gets the cache key of each line's shaped slice,
-  // `para_keys` that of each paragraph's whole run.
+  // `para_keys` that of each paragraph's whole run, `line_rtl` each line's paragraph direction.
   std::vector<std::string> wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                    std::vector<std::string>* slice_keys, std::vector<std::string>* para_keys);
+                                    std::vector<std::string>* slice_keys, std::vector<std::string>* para_keys,
+                                    std::vector<bool>* line_rtl);
   float draw_wrapped_now(ImDrawList* dl, float x, float y, std::string_view text, TextStyle style, float max_width,
                          ImU32 color, int max_lines, float line_spacing, Align align);
   std::unique_ptr<Impl> impl_;

@@ -89,6 +89,7 @@ struct TextEngine::Impl {
     std::vector<std::string> lines;
     std::vector<std::string> line_keys;  // run_key of each line's slice as wrap stored it
     std::vector<std::string> para_keys;  // run_key of each paragraph shaped whole, kept as fresh as its slices
+    std::vector<bool> line_rtl;          // per line: its paragraph reads right to left
     bool drawn = false;                  // draw_wrapped has drawn these lines (their glyphs are made)
     std::list<std::string>::iterator lru;
   };

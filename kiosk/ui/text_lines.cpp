@@ -79,7 +79,7 @@ std::vector<std::string> TextEngine::wrap(std::string_view text, TextStyle style
 }
 
 std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle style, float max_width, int max_lines,
-                                               bool* first_draw) {
+                                               bool* first_draw, std::vector<bool>* line_rtl) {
   Impl& m = *impl_;
   if (first_draw) *first_draw = false;
   if (!m.ok()) return {};
@@ -104,6 +104,7 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
         if (auto whole = m.runs.find(k); whole != m.runs.end())
           m.run_lru.splice(m.run_lru.begin(), m.run_lru, whole->second.lru);
       if (first_draw) *first_draw = !std::exchange(it->second.drawn, true);
+      if (line_rtl) *line_rtl = it->second.line_rtl;
       return it->second.lines;
     }
     m.wrap_lru.erase(it->second.lru);
@@ -111,7 +112,9 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
   }
   Impl::WrapEntry entry;
   if (text.find('\n') != std::string_view::npos) prepare({{text, style}}, false);  // its paragraphs in one batch
-  std::vector<std::string> lines = wrap_now(text, style, max_width, max_lines, &entry.line_keys, &entry.para_keys);
+  std::vector<std::string> lines =
+      wrap_now(text, style, max_width, max_lines, &entry.line_keys, &entry.para_keys, &entry.line_rtl);
+  if (line_rtl) *line_rtl = entry.line_rtl;
   entry.lines = lines;
   entry.drawn = first_draw != nullptr;
   if (first_draw) *first_draw = true;
@@ -127,7 +130,7 @@ std::vector<std::string> TextEngine::wrap_kept(std::string_view text, TextStyle 
 
 std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle style, float max_width, int max_lines,
                                               std::vector<std::string>* slice_keys,
-                                              std::vector<std::string>* para_keys) {
+                                              std::vector<std::string>* para_keys, std::vector<bool>* line_rtl) {
   static const LineBreakInit init;
   Impl& m = *impl_;
   std::vector<std::string> lines;
@@ -136,10 +139,13 @@ std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle s
     std::size_t para_end = text.find('\n', para_start);
     if (para_end == std::string_view::npos) para_end = text.size();
     const std::string_view para = text.substr(para_start, para_end - para_start);
-    if (para.empty()) lines.emplace_back();
     // Advance of each byte's cluster from the paragraph shaped as a whole.
     std::vector<float> advance(para.size(), 0.0f);
     const bool para_rtl = is_rtl(para);
+    if (para.empty()) {
+      lines.emplace_back();
+      line_rtl->push_back(para_rtl);
+    }
     const ShapedRun whole = m.shape(para, style, para_rtl);  // a copy: slicing below stores runs
     if (para_keys && !para.empty()) para_keys->push_back(m.run_key(para, style, para_rtl));
     for (const ShapedGlyph& g : whole.glyphs)
@@ -194,6 +200,7 @@ std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle s
         m.store(std::move(slice_key), std::move(slice));
       }
       lines.push_back(std::move(line));
+      line_rtl->push_back(para_rtl);
       start = end;
       while (start < para.size() && is_space_byte(para[start])) ++start;
     }
@@ -202,6 +209,7 @@ std::vector<std::string> TextEngine::wrap_now(std::string_view text, TextStyle s
   }
   if (max_lines > 0 && static_cast<int>(lines.size()) > max_lines) {
     lines.resize(max_lines);
+    line_rtl->resize(max_lines);
     std::string& last = lines.back();
     // Drop whole characters from the end until the line and the ellipsis fit.
     const float room = max_width - measure(kEllipsis, style);
@@ -366,25 +374,27 @@ float TextEngine::draw_wrapped_now(ImDrawList* dl, float x, float y, std::string
   Impl& m = *impl_;
   // Lines are spaced by the faces the paragraph is drawn with (Latin in an Urdu screen as Latin).
   const float lh = line_height(style, text) * line_spacing;
-  // Every line aligns and orders by its paragraph's direction, even a line of only Latin words.
-  const bool rtl = is_rtl(text);
-  const Edge edge = resolve(align, rtl);
   const float a = ascent(style, text);
   bool first_draw = false;
-  const std::vector<std::string> lines = wrap_kept(text, style, max_width, max_lines, &first_draw);
+  std::vector<bool> line_rtl;
+  const std::vector<std::string> lines = wrap_kept(text, style, max_width, max_lines, &first_draw, &line_rtl);
   if (first_draw && m.ok()) {  // new lines: their glyphs rasterised on both threads before they are drawn
     std::vector<Impl::GlyphKey> glyphs;
     const int px = m.pixel_size(style);
-    for (const auto& line : lines)
-      if (!line.empty())
-        for (const ShapedGlyph& g : m.shape(line, style, rtl).glyphs)
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (!lines[i].empty())
+        for (const ShapedGlyph& g : m.shape(lines[i], style, i < line_rtl.size() && line_rtl[i]).glyphs)
           if (g.face >= 0) glyphs.push_back({g.face, g.glyph, px});
     m.rasterise_all(std::move(glyphs));
   }
   float cy = y;
-  for (const auto& line : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // Every line aligns and orders by its paragraph's direction, even a line of only Latin words
+    // in an Urdu paragraph, or an Urdu paragraph after an English one.
+    const std::string& line = lines[i];
+    const bool rtl = i < line_rtl.size() && line_rtl[i];
     if (impl_->ok() && !line.empty())
-      draw_shaped(*impl_, dl, x, std::round(cy + a), line, style, color, max_width, edge, rtl);
+      draw_shaped(*impl_, dl, x, std::round(cy + a), line, style, color, max_width, resolve(align, rtl), rtl);
     cy += lh;
   }
   return cy - y;

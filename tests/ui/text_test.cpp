@@ -1,6 +1,7 @@
 // The text module with the real fonts: direction, line breaking, fallback, caches.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -188,6 +189,32 @@ TEST_CASE("a paragraph's whole run stays cached while its kept line breaks are u
   const long long shaped = text.stats().shaped;
   text.prepare({{story, kBody}});  // finds it shaped: nothing is shaped again
   CHECK(text.stats().shaped == shaped);
+}
+
+TEST_CASE("each paragraph aligns and orders by its own direction, drawn from the lines the wrap shaped") {
+  TextEngine text(kiosk::test::real_fonts());
+  text.set_language("ur");
+  // An English paragraph, then an Urdu one ("unity is strength."), start-aligned in 800 px.
+  const std::string s = "Unity is strength.\n\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF \xD9\x85\xDB\x8C\xDA\xBA "
+                        "\xD8\xB7\xD8\xA7\xD9\x82\xD8\xAA \xDB\x81\xDB\x92.";
+  kiosk::platform::ImGuiFrame imgui;
+  ImDrawList* dl = imgui.begin(1000, 400, 0);
+  text.begin_frame();
+  REQUIRE(text.wrap(s, kBody, 800).size() == 2);
+  const long long shaped = text.stats().shaped;
+  const float height = text.draw_wrapped(dl, 0, 0, s, kBody, 800, IM_COL32(0, 0, 0, 255));
+  CHECK(text.stats().shaped == shaped);  // both lines drawn from the slices the wrap kept
+  float first_min = 1e9f, first_max = -1e9f, second_min = 1e9f, second_max = -1e9f;
+  for (const ImDrawVert& v : dl->VtxBuffer) {
+    const bool second = v.pos.y > height / 2;
+    (second ? second_min : first_min) = std::min(second ? second_min : first_min, v.pos.x);
+    (second ? second_max : first_max) = std::max(second ? second_max : first_max, v.pos.x);
+  }
+  imgui.end();
+  CHECK(first_min < 10);     // English starts at the left
+  CHECK(first_max < 400);
+  CHECK(second_max > 790);   // Urdu starts at the right
+  CHECK(second_min > 400);
 }
 
 TEST_CASE("an engine without fonts prepares, wraps and draws nothing, and says why") {
