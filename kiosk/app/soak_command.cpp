@@ -73,6 +73,7 @@ void print_memory(const char* when, HeadlessKiosk& k) {
 }  // namespace
 
 int run_soak(const Options& o) {
+  const bool hourly_memory = std::getenv("KIOSK_SOAK_HOURLY") != nullptr;  // a memory line every hour
   int exit_code = 0;
   const auto kiosk = open_headless_kiosk(o, true, &exit_code);
   if (!kiosk) return exit_code;
@@ -221,7 +222,7 @@ int run_soak(const Options& o) {
   for (int h = 0; h < kWarmupHours; ++h) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
-    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("warm-up hour", *kiosk);
+    if (hourly_memory) print_memory("warm-up hour", *kiosk);
   }
   rss_warm = core::median(hourly_rss);
   std::fprintf(stderr, "kiosk soak: warm-up done: RSS %.1f MB after the scripted visits; after %lld random inputs and %d hours "
@@ -251,7 +252,7 @@ int run_soak(const Options& o) {
   for (int hours = 1; t < days_end; ++hours) {
     if (const char* error = hour(t + kHourMs)) return fail(error);
     hourly_rss.push_back(platform::rss_mb());
-    if (std::getenv("KIOSK_SOAK_HOURLY")) print_memory("hour", *kiosk);
+    if (hourly_memory) print_memory("hour", *kiosk);
     if (hours % 24 == 0) {  // memory over the days shows whether it levels off
       last_day = hourly_rss;
       std::fprintf(stderr, "kiosk soak: day %d: RSS %.1f MB (median of its hours' ends; %.1f to %.1f)\n", hours / 24,

@@ -17,6 +17,16 @@ constexpr FT_Int32 kLoadFlags = FT_LOAD_TARGET_LIGHT;  // as HarfBuzz's advances
 constexpr int kUnhintedFromPx = 28;
 FT_Int32 render_flags(int px) { return FT_LOAD_RENDER | (px >= kUnhintedFromPx ? FT_LOAD_NO_HINTING : kLoadFlags); }
 
+// Opens `file`'s face in `library`: on `data`, the file as the shaper mapped it, where there is
+// such a mapping (one mapping shared by HarfBuzz and every FreeType face), else from its path.
+FT_Face open_face(FT_Library library, const FontFile& file, std::pair<const unsigned char*, std::size_t> data) {
+  FT_Face face = nullptr;
+  const FT_Error failed =
+      data.first ? FT_New_Memory_Face(library, data.first, static_cast<FT_Long>(data.second), file.face_index, &face)
+                 : FT_New_Face(library, file.path.c_str(), file.face_index, &face);
+  return failed == 0 ? face : nullptr;
+}
+
 // Adds the time from construction to destruction to `total`, in milliseconds.
 struct AddTime {
   double& total;
@@ -67,12 +77,9 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
   }
   auto open = [&](const FontFile& file) {
     if (file.path.empty()) return -1;
-    FT_Face face = nullptr;
-    // On the file as the shaper maps it for HarfBuzz (one mapping shared by both), else from the path.
-    const auto [data, size] = m.shaper->map_file(file.path);
-    const FT_Error failed = data ? FT_New_Memory_Face(m.library, data, static_cast<FT_Long>(size), file.face_index, &face)
-                                 : FT_New_Face(m.library, file.path.c_str(), file.face_index, &face);
-    if (failed != 0) {
+    const auto data = m.shaper->map_file(file.path);
+    FT_Face face = open_face(m.library, file, data);
+    if (!face) {
       m.error += (m.error.empty() ? "" : "; ") + std::string("cannot open font ") + file.path;
       return -1;
     }
@@ -81,7 +88,7 @@ TextEngine::TextEngine(const FontSet& fonts, TextCacheLimits limits) : impl_(std
     m.ft.push_back(face);
     m.ft_size.push_back(0);
     m.ft_file.push_back(file);
-    m.ft_data.emplace_back(data, size);
+    m.ft_data.push_back(data);
     m.second_ft.push_back(nullptr);
     m.second_size.push_back(0);
     return static_cast<int>(m.ft.size()) - 1;
@@ -383,32 +390,42 @@ const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned 
   return make_bitmap(key);
 }
 
-const TextEngine::Impl::Bitmap& TextEngine::Impl::make_bitmap(const GlyphKey& key) {
+TextEngine::Impl::Rendered TextEngine::Impl::render(FT_Face sized_face, const GlyphKey& key) {
+  Rendered r;
+  if (!sized_face || FT_Load_Glyph(sized_face, key.glyph, render_flags(key.size)) != 0) return r;
+  const FT_GlyphSlot slot = sized_face->glyph;
+  const FT_Bitmap& bm = slot->bitmap;
+  r.ok = true;
+  r.left = slot->bitmap_left;
+  r.top = slot->bitmap_top;
+  if (bm.pixel_mode != FT_PIXEL_MODE_GRAY || bm.width == 0 || bm.rows == 0) return r;  // e.g. a space
+  r.w = static_cast<int>(bm.width);
+  r.h = static_cast<int>(bm.rows);
+  r.coverage.resize(static_cast<std::size_t>(r.w) * r.h);
+  for (int row = 0; row < r.h; ++row)
+    std::copy_n(bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch, r.w, r.coverage.data() + row * r.w);
+  return r;
+}
+
+const TextEngine::Impl::Bitmap& TextEngine::Impl::place(const GlyphKey& key, const Rendered& r) {
   Bitmap b;
-  FT_Face f = sized(key.face, key.size);
-  if (FT_Load_Glyph(f, key.glyph, render_flags(key.size)) == 0) {
-    const FT_GlyphSlot slot = f->glyph;
-    b.left = slot->bitmap_left;
-    b.top = slot->bitmap_top;
-    const int w = static_cast<int>(slot->bitmap.width), h = static_cast<int>(slot->bitmap.rows);
-    if (w > 0 && h > 0 && slot->bitmap.pixel_mode == FT_PIXEL_MODE_GRAY && atlas.reserve(w, h, &b.slot)) {
-      atlas.write(b.slot, slot->bitmap.buffer, slot->bitmap.pitch);
-      ++rasterised_count;
-    }
+  b.left = r.left;
+  b.top = r.top;
+  if (r.w > 0 && r.h > 0 && atlas.reserve(r.w, r.h, &b.slot)) {
+    atlas.write(b.slot, r.coverage.data(), r.w);
+    ++rasterised_count;
   }
   return glyphs[key] = b;
+}
+
+const TextEngine::Impl::Bitmap& TextEngine::Impl::make_bitmap(const GlyphKey& key) {
+  return place(key, render(sized(key.face, key.size), key));
 }
 
 FT_Face TextEngine::Impl::second_face(int ft_index, int px) {
   if (!second_library && FT_Init_FreeType(&second_library) != 0) return nullptr;
   FT_Face& f = second_ft[ft_index];
-  if (!f) {  // on HarfBuzz's mapping of the file where there is one: the file is not mapped again
-    const FontFile& file = ft_file[ft_index];
-    const auto [data, size] = ft_data[ft_index];
-    const FT_Error failed = data ? FT_New_Memory_Face(second_library, data, static_cast<FT_Long>(size), file.face_index, &f)
-                                 : FT_New_Face(second_library, file.path.c_str(), file.face_index, &f);
-    if (failed != 0) f = nullptr;
-  }
+  if (!f) f = open_face(second_library, ft_file[ft_index], ft_data[ft_index]);
   if (f && px > 0 && second_size[ft_index] != px) {
     FT_Set_Pixel_Sizes(f, 0, static_cast<FT_UInt>(px));
     second_size[ft_index] = px;
@@ -427,29 +444,12 @@ void TextEngine::Impl::rasterise_all(std::vector<GlyphKey> keys) {
   if (keys.empty()) return;
   const AddTime timing{frame_rasterising_ms};
   // Every other glyph goes to the second thread (sorted by face, so each thread gets some of
-  // each face): rendered there into its own buffers, placed in the atlas here afterwards.
-  struct Rendered {
-    bool ok = false;  // false: the second thread could not (its copy of the face did not open)
-    int left = 0, top = 0, w = 0, h = 0;
-    std::vector<std::uint8_t> coverage;  // w * h
-  };
+  // each face): rendered there with its own faces, placed in the atlas here afterwards.
   std::vector<Rendered> theirs(keys.size() / 2);
   const auto render_theirs = [&] {
     for (std::size_t i = 0; i < theirs.size(); ++i) {
       const GlyphKey& k = keys[2 * i + 1];
-      FT_Face f = second_face(k.face, k.size);
-      if (!f || FT_Load_Glyph(f, k.glyph, render_flags(k.size)) != 0) continue;
-      const FT_Bitmap& bm = f->glyph->bitmap;
-      Rendered& r = theirs[i];
-      r.ok = true;
-      r.left = f->glyph->bitmap_left;
-      r.top = f->glyph->bitmap_top;
-      if (bm.pixel_mode != FT_PIXEL_MODE_GRAY || bm.width == 0 || bm.rows == 0) continue;
-      r.w = static_cast<int>(bm.width);
-      r.h = static_cast<int>(bm.rows);
-      r.coverage.resize(static_cast<std::size_t>(r.w) * r.h);
-      for (int row = 0; row < r.h; ++row)
-        std::copy_n(bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch, r.w, r.coverage.data() + row * r.w);
+      theirs[i] = render(second_face(k.face, k.size), k);
     }
   };
   const auto render_mine = [&] {
@@ -461,20 +461,11 @@ void TextEngine::Impl::rasterise_all(std::vector<GlyphKey> keys) {
   }
   for (std::size_t i = 0; i < theirs.size(); ++i) {
     const GlyphKey& k = keys[2 * i + 1];
-    const Rendered& r = theirs[i];
-    if (!r.ok) {
+    if (!theirs[i].ok) {  // its copy of the face did not open there: made here
       make_bitmap(k);
       continue;
     }
-    Bitmap b;
-    b.left = r.left;
-    b.top = r.top;
-    if (r.w > 0 && r.h > 0 && atlas.reserve(r.w, r.h, &b.slot)) {
-      atlas.write(b.slot, r.coverage.data(), r.w);
-      ++rasterised_count;
-      ++rasterised_elsewhere;
-    }
-    glyphs[k] = b;
+    if (place(k, theirs[i]).slot.page >= 0) ++rasterised_elsewhere;
   }
 }
 

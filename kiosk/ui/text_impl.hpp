@@ -155,7 +155,15 @@ struct TextEngine::Impl {
   std::string run_key(std::string_view text, TextStyle style, bool rtl) const;
   const ShapedRun& store(std::string key, ShapedRun run);
   const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
-  const Bitmap& make_bitmap(const GlyphKey& key);  // rasterised now on this thread, cached
+  // A glyph's coverage as FreeType rendered it, on either thread; `ok` false when it could not.
+  struct Rendered {
+    bool ok = false;
+    int left = 0, top = 0, w = 0, h = 0;  // bearing from the pen position, and size, pixels
+    std::vector<std::uint8_t> coverage;   // w * h
+  };
+  static Rendered render(FT_Face sized_face, const GlyphKey& key);
+  const Bitmap& place(const GlyphKey& key, const Rendered& r);  // into the atlas, cached (this thread)
+  const Bitmap& make_bitmap(const GlyphKey& key);  // rendered and placed now on this thread
   // Bitmaps for every key not cached yet; with many, half are rendered on the second thread.
   void rasterise_all(std::vector<GlyphKey> keys);
   static constexpr std::size_t kShareGlyphs = 24;  // fewer are not worth waking the second thread
