@@ -68,7 +68,8 @@ class Script {
 
   // Input for simulated time `t_ms`; `phase` names the phase for the slow-frame report.
   void frame(KioskApp& app, double t_ms, std::string* phase) {
-    static const char* kNames[] = {"pan and fling", "pinch to days", "open and close details", "switch language"};
+    static const char* kNames[] = {"pan and fling", "pinch to days", "open and close details", "switch language",
+                                   "open details in Urdu"};
     *phase = kNames[phase_];
     if (up_in_ > 0 && --up_in_ == 0) app.input(pointer(core::InputKind::pointer_up, 1, up_x_, up_y_, t_ms));
     bool more = false;
@@ -77,10 +78,11 @@ class Script {
       case 1: more = pinch(app, t_ms); break;
       case 2: more = details(app, t_ms); break;
       case 3: more = language(app, t_ms); break;
+      case 4: more = details_in(app, t_ms, "ur"); break;
     }
     ++f_;
     if (!more) {
-      phase_ = (phase_ + 1) % 4;
+      phase_ = (phase_ + 1) % 5;
       f_ = 0;
       step_ = 0;
     }
@@ -147,20 +149,52 @@ class Script {
 
   // Three times: tap the card nearest the middle, read for a second, go back.
   bool details(KioskApp& app, double t) {
-    const int k = f_ % 120;
     if (f_ == 360) return false;
+    open_and_close(app, t, f_, 0);
+    return true;
+  }
+
+  // Frame k of 120 opening a story and going back: at 0 taps the card `rank`-th nearest the
+  // middle (Return when there is none), at 80 goes back.
+  void open_and_close(KioskApp& app, double t, int f, int rank) {
+    const int k = f % 120;
     if (k == 0) {
-      const core::Layout& l = app.layout();
-      const core::CardBox* best = nullptr;
-      for (const core::CardBox& c : l.cards)
-        if (!best || std::abs(c.rect.x + c.rect.w / 2 - w_ / 2) < std::abs(best->rect.x + best->rect.w / 2 - w_ / 2))
-          best = &c;
-      if (best) tap(app, best->rect.x + best->rect.w / 2, best->rect.y + best->rect.h / 2, t);
-      else app.input(key("Return", t));
+      std::vector<const core::CardBox*> cards;
+      for (const core::CardBox& c : app.layout().cards) cards.push_back(&c);
+      auto off_middle = [this](const core::CardBox* c) { return std::abs(c->rect.x + c->rect.w / 2 - w_ / 2); };
+      std::stable_sort(cards.begin(), cards.end(),
+                       [&](const core::CardBox* a, const core::CardBox* b) { return off_middle(a) < off_middle(b); });
+      if (!cards.empty()) {
+        const core::CardBox* c = cards[std::min<std::size_t>(rank, cards.size() - 1)];
+        tap(app, c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2, t);
+      } else {
+        app.input(key("Return", t));
+      }
     } else if (k == 80) {
       app.input(key("Escape", t));
     }
-    return true;
+  }
+
+  // A visitor who reads `lang`: switches to it, looks at the timeline for a second, opens three
+  // different stories (the cards nearest the middle, each read for a second), then switches back to
+  // the first language. Skipped when the content does not offer `lang`.
+  bool details_in(KioskApp& app, double t, const std::string& lang) {
+    const std::vector<std::string>& offered = app.content().languages;
+    const auto it = std::find(offered.begin(), offered.end(), lang);
+    if (it == offered.end()) return false;
+    const int target = static_cast<int>(it - offered.begin());
+    auto tap_button = [&](core::Target kind, int index) {
+      for (const core::Button& b : app.layout().buttons)
+        if (b.target == kind && (index < 0 || b.index == index)) {
+          tap(app, b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2, t);
+          return;
+        }
+    };
+    if (f_ == 0 || f_ == 440) tap_button(core::Target::language_menu, -1);
+    else if (f_ == 10) tap_button(core::Target::language, target);
+    else if (f_ >= 70 && f_ < 430) open_and_close(app, t, f_ - 70, (f_ - 70) / 120);
+    else if (f_ == 450) tap_button(core::Target::language, 0);
+    return f_ < 480;
   }
 
   // Opens the language menu and picks each offered language in turn, then the first again.

@@ -37,7 +37,7 @@ struct Options {
   std::string bench_case;                  // --case TEXT (bench --micro): only cases whose name contains it
   bool bench_micro = false;                // --micro (bench): text engine and layout micro-benchmarks
   int synthetic = 0;                       // --synthetic N (bench): N generated events instead of --content
-  int frames = 1800;                       // --frames N (bench): frames of the scripted session
+  int frames = 2400;                       // --frames N (bench): frames of the scripted session
   unsigned seed = 1;                       // --seed N (soak): the monkey's random seed
   long long soak_inputs = 200'000;         // --inputs N (soak): monkey input events
   int soak_days = 7;                       // --days N (soak): simulated days of idle cycles and reloads
