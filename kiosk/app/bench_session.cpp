@@ -123,17 +123,23 @@ class Script {
   }
 
   // From the whole history, pinches spreading two fingers nine-fold until the view spans under
-  // two days, then Home back to the whole history.
+  // two days, then Home back to the whole history (and a second for its animation).
   bool pinch(KioskApp& app, double t) {
     if (f_ == 0) app.input(key("Home", t));
     if (f_ < 60) return true;  // the Home animation
+    if (home_at_ >= 0) {
+      if (f_ < home_at_ + 60) return true;
+      home_at_ = -1;
+      return false;
+    }
     const int k = (f_ - 60) % 36;
     const float cx = w_ * 0.5f, cy = h_ * 0.45f;
     const float half = 60 + static_cast<float>(std::min(k, 30)) * 13.5f;  // 60 -> 465 px
     if (k == 0) {
       if (app.state().view.span() < 2.0 / 365.25 || f_ > 60 + 36 * 12) {
         app.input(key("Home", t));
-        return false;
+        home_at_ = f_;
+        return true;
       }
       app.input(pointer(core::InputKind::pointer_down, 1, cx - half, cy, t));
       app.input(pointer(core::InputKind::pointer_down, 2, cx + half, cy, t));
@@ -230,6 +236,7 @@ class Script {
   float w_, h_;
   int phase_ = 0, f_ = 0, step_ = 0;
   int up_in_ = 0;  // frames until the tapping finger lifts; 0: no finger down
+  int home_at_ = -1;  // pinch: the frame Home was pressed, -1 before
   float up_x_ = 0, up_y_ = 0;
   bool done_ = false;
 };
@@ -275,6 +282,7 @@ int run_bench(const Options& o) {
   app.set_preview(true);  // the reload below applies at once, in the middle of the session
   kiosk->loaded.text->set_cold_budget(kTextColdBudgetMs);  // as the kiosk window
   kiosk->loaded.text->warm_up_fonts();  // as the kiosk window
+  app.set_look_ahead(o.look_ahead);      // as the kiosk window, unless --no-look-ahead
 
   std::vector<double> update_ms, ui_ms, submit_ms, raster_ms, cpu_ms;
   std::vector<SlowFrame> slow;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/diagnostics.hpp"
+#include "core/look_ahead.hpp"
 #include "core/state_json.hpp"
 #include "core/utc_time.hpp"
 #include "platform/process_memory.hpp"
@@ -149,6 +150,7 @@ void KioskApp::apply_pending() {
   }
   content_ = std::move(pending_);
   pending_.reset();
+  looked_ahead_.clear();  // indices into the content replaced
   state_ = core::initial_state(*content_);
   if (preview_) {  // a curator watching the change keeps their place
     state_.view = core::clamp_view(before.view, state_.limits);
@@ -247,6 +249,33 @@ void KioskApp::draw(ImDrawList* dl) {
                                core::warning_seconds_left(state_, config),
                                state_.high_contrast ? content_->high_contrast : content_->style, config.classroom,
                                &admin_info_, touches(), maintenance()});
+  if (look_ahead_) look_ahead();
+}
+
+bool KioskApp::still() const {
+  const core::KioskState& s = state_;
+  return touches_.empty() && !s.held && !s.animation && s.fling_px_per_ms == 0 && !s.rebound &&
+         s.panel_fling_px_per_ms == 0 && s.detail_fling_px_per_ms == 0 && !s.detail_rebound &&
+         s.detail_drag == core::DragAxis::none;
+}
+
+void KioskApp::look_ahead() {
+  // Only in a frame that drew nothing new: a language switch or a page just opened comes first.
+  const ui::TextEngine::Stats st = text_.stats();
+  if (st.frame_shaping_ms > 0 || st.frame_rasterising_ms > 0 || st.frame_deferred > 0 || !still()) return;
+  const std::string key =
+      state_.language + ' ' + std::to_string(state_.text_scale) + (config.classroom ? " classroom" : "");
+  if (key != looked_ahead_for_) {
+    looked_ahead_for_ = key;
+    looked_ahead_.clear();
+  }
+  for (const int index : core::stories_in_reach(*content_, state_, layout_)) {
+    if (!looked_ahead_.insert(index).second) continue;
+    // Shaped only: its glyphs would fill the glyph pages with text that may never be opened, and
+    // evicting pages costs the next language switch (measured: `kiosk bench`, README).
+    ui::prepare_detail_page(text_, *content_, state_.language, config.classroom, layout_, index, false);
+    return;  // one story a frame
+  }
 }
 
 nlohmann::json KioskApp::state_json() const {

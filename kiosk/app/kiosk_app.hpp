@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,11 @@ class KioskApp {
   // True when offered content was applied by the last step() (images must be reloaded too).
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
+  // Look-ahead: in frames where nothing moves and no text was new, the text of one story in
+  // reach (core::stories_in_reach) not yet made ready is shaped, and its glyphs made while the
+  // glyph budget has room, so that a tapped story opens without that work. Off by default (tests
+  // and screenshots count exactly what each frame shapes); the kiosk window and the bench turn it on.
+  void set_look_ahead(bool on) { look_ahead_ = on; }
   // Strings that offered content lacks are taken from these (see core::add_missing_strings).
   void set_fallback_strings(core::Translations strings) { fallback_strings_ = std::move(strings); }
   const std::string& notice() const { return notice_; }
@@ -96,6 +102,8 @@ class KioskApp {
   void apply_pending();
   void release(std::shared_ptr<const core::Content> old);  // frees `old` off the frame thread
   void refresh_admin_info();  // today's analytics, when the admin overlay opens
+  bool still() const;          // nothing moves and no finger is down
+  void look_ahead();           // makes one story in reach ready (set_look_ahead)
   std::vector<ImVec2> touches() const;  // pointers down now, pixels
 
   std::shared_ptr<const core::Content> content_;
@@ -124,6 +132,11 @@ class KioskApp {
   ui::AdminInfo admin_info_;             // what the admin overlay shows besides the state
   core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
   std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
+  bool look_ahead_ = false;
+  // Stories shaped ahead (events' indices), since the content, language, text size or classroom
+  // mode (`looked_ahead_for_`) last changed.
+  std::string looked_ahead_for_;
+  std::unordered_set<int> looked_ahead_;
 };
 
 }  // namespace kiosk::app

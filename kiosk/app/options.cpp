@@ -52,9 +52,10 @@ const char* usage() {
          "      write the content as a TimelineJS3 file\n"
          "  kiosk set-pin --config FILE\n"
          "      read a 4-12 digit admin PIN from standard input and store its salted hash in FILE\n"
-         "  kiosk bench [--content DIR | --synthetic N] [--size WxH] [--frames N] [--json]\n"
-         "      replay a fixed session headlessly (pan, fling, pinch to days, details, languages, a reload)\n"
-         "      and print startup, frame-time percentiles, peak memory and slow frames\n"
+         "  kiosk bench [--content DIR | --synthetic N] [--size WxH] [--frames N] [--no-look-ahead] [--json]\n"
+         "      replay a fixed session headlessly (pan, fling, pinch to days, details, languages, stories in\n"
+         "      Urdu, a reload) and print startup, frame-time percentiles, peak memory and slow frames; as in\n"
+         "      the kiosk window, stories in reach are shaped ahead in still frames (unless --no-look-ahead)\n"
          "  kiosk soak [--seed N] [--inputs N] [--days N] [--max-growth PCT] [--content DIR] [--size WxH]\n"
          "      a seeded monkey (taps, drags, pinches, five-finger mashing, languages), then simulated days of\n"
          "      visitors, idle resets and hourly content reloads; fails if the kiosk stops or memory keeps growing\n"
@@ -116,6 +117,7 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     else if (a == "--state-out") { if (!value(&o.state_out)) return std::nullopt; }
     else if (a == "--case") { if (!value(&o.bench_case)) return std::nullopt; }
     else if (a == "--micro") o.bench_micro = true;
+    else if (a == "--no-look-ahead") o.look_ahead = false;
     else if (a == "--max-growth") {
       if (!value(&v)) return std::nullopt;
       try { o.soak_max_growth = std::stod(v); } catch (...) { o.soak_max_growth = -1; }

@@ -35,6 +35,7 @@ struct Options {
   bool csv = false;                        // --csv (report): CSV rows instead of a table
   int bench_runs = 21;                     // --runs N (bench)
   std::string bench_case;                  // --case TEXT (bench --micro): only cases whose name contains it
+  bool look_ahead = true;                  // --no-look-ahead (bench): stories in reach are not made ready ahead
   bool bench_micro = false;                // --micro (bench): text engine and layout micro-benchmarks
   int synthetic = 0;                       // --synthetic N (bench): N generated events instead of --content
   int frames = 2400;                       // --frames N (bench): frames of the scripted session

@@ -50,6 +50,7 @@ int run_window(const Options& o) {
                viewport());
   app.set_diagnostics(diagnostics);
   app.set_preview(o.preview);
+  app.set_look_ahead(true);  // stories in reach are made ready in still frames
   if (!configure(app, o)) return 2;
 
   if (o.kiosk) {  // touch-only and always on
