@@ -17,6 +17,15 @@ SDL_Texture* Renderer::texture_for(const ui::Surface* surface) {
   Texture& t = textures_[surface];
   t.last_frame = frame_;
   if (t.texture && t.uid == surface->uid && t.version == surface->version) return t.texture;
+  if (t.texture && t.uid == surface->uid && t.version == surface->changed_since &&
+      surface->changed_y1 > surface->changed_y0 && surface->changed_y1 <= surface->height &&
+      !w_h_changed(t.texture, surface)) {  // only the rows changed since the version mirrored
+    const SDL_Rect rows{0, surface->changed_y0, surface->width, surface->changed_y1 - surface->changed_y0};
+    SDL_UpdateTexture(t.texture, &rows, surface->rgba.data() + static_cast<std::size_t>(rows.y) * surface->width * 4,
+                      surface->width * 4);
+    t.version = surface->version;
+    return t.texture;
+  }
   if (t.texture && (t.uid != surface->uid || w_h_changed(t.texture, surface))) {
     destroy(t.texture);
     t.texture = nullptr;

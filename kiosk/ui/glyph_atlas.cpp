@@ -18,12 +18,18 @@ void GlyphAtlas::clear(Page& p) {
   std::uint32_t* px = reinterpret_cast<std::uint32_t*>(p.surface.rgba.data());
   std::fill(px, px + pixels, pattern);
   ++p.surface.version;
+  p.surface.changed_since = Surface::kNoRecord;  // all of it changed
   p.generation = ++generations_;
   p.shelf_y = p.shelf_h = p.cursor_x = 0;
 }
 
 void GlyphAtlas::begin_frame() {
   ++frame_;
+  for (auto& p : pages_)  // the renderer has mirrored last frame's pages: record changes afresh
+    if (p) {
+      p->surface.changed_since = p->surface.version;
+      p->surface.changed_y0 = p->surface.changed_y1 = 0;
+    }
   while (live_ > max_pages_) {  // pages added past the budget: the least recently drawn from goes first
     int victim = -1;
     for (int i = 0; i < static_cast<int>(pages_.size()); ++i)
@@ -116,6 +122,9 @@ void GlyphAtlas::write(const AtlasSlot& slot, const std::uint8_t* coverage, int 
   for (int row = 0; row < slot.h; ++row)
     for (int col = 0; col < slot.w; ++col)
       s.rgba[(static_cast<std::size_t>(slot.y + row) * s.width + slot.x + col) * 4 + 3] = coverage[row * pitch + col];
+  const bool none = s.changed_y1 <= s.changed_y0;
+  s.changed_y0 = none ? slot.y : std::min(s.changed_y0, slot.y);
+  s.changed_y1 = none ? slot.y + slot.h : std::max(s.changed_y1, slot.y + slot.h);
   ++s.version;
 }
 

@@ -22,7 +22,9 @@ class GlyphAtlas {
   // `page_size` pixels square; at most `max_pages` pages (page_size^2 * 4 bytes each).
   GlyphAtlas(int page_size, int max_pages);
 
-  // Starts a frame; lets go of pages past the budget not drawn from for kSpareFrames frames.
+  // Starts a frame; lets go of pages past the budget not drawn from for kSpareFrames frames, and
+  // starts each page's record of changed rows afresh (Surface::changed_since): the renderer has
+  // mirrored the pages drawn last frame, and then copies only the rows changed since.
   void begin_frame();
   static constexpr std::uint64_t kSpareFrames = 120;  // 2 s at 60 Hz, as the renderer keeps unused textures
   // Makes the first page now if there is none (4 MB at 1024 px, filled: about a millisecond), so
@@ -34,7 +36,7 @@ class GlyphAtlas {
   bool valid(const AtlasSlot& slot) const;
   // Marks the slot's page as used this frame and returns the page's surface.
   const Surface& use(const AtlasSlot& slot);
-  // Copies an 8-bit coverage bitmap into the slot (white, alpha = coverage).
+  // Copies an 8-bit coverage bitmap into the slot (white, alpha = coverage) and records its rows.
   void write(const AtlasSlot& slot, const std::uint8_t* coverage, int pitch);
 
   int page_size() const { return page_size_; }
