@@ -80,6 +80,8 @@ int run_soak(const Options& o) {
   KioskApp& app = *kiosk->app;
   platform::ImageLoader& images = *kiosk->images;
   const core::Viewport vp = kiosk->viewport;
+  kiosk->loaded.text->set_cold_budget(kTextColdBudgetMs);  // as the kiosk window
+  app.set_look_ahead(true);                                // as the kiosk window
   // The kiosk's own content watcher, asked to read the content again every simulated hour.
   platform::ContentReloader reloader(resolve_content_dir(o), app.content().images_root, 3'600'000, 0);
   // Locked down with a PIN no random tapping can find: nothing the monkey does may end the kiosk.

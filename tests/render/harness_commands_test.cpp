@@ -72,6 +72,21 @@ TEST_CASE("kiosk bench --json replays the scripted session and prints every figu
   CHECK(j["slow_frames"].size() == j["frames_over_16ms"].get<std::size_t>());
 }
 
+TEST_CASE("kiosk bench's whole session opens a story six times, three of them in Urdu, and a language 11 times") {
+  // The script taps cards that are on screen (a Home that left the view at one week once made it
+  // open the same story by keyboard): each opening is a story's first frame.
+  const Output o = kiosk("bench-session", std::string("bench --json --content \"") + CONTENT_DIR + "\"");
+  INFO(o.err);
+  REQUIRE(o.exit_code == 0);
+  const json j = json::parse(o.out, nullptr, false);
+  REQUIRE(j.is_object());
+  CHECK(j["frames"] == 2399);
+  const json& first = j["update_layout_ui_ms_first_frames"];
+  CHECK(first["a story's first frame"]["count"] == 6);
+  CHECK(first["a language's first frame"]["count"] == 11);  // 8 in the menu's tour, its return, Urdu and back
+  CHECK(j["update_layout_ui_ms_by_phase"].contains("open details in Urdu"));
+}
+
 TEST_CASE("kiosk bench --synthetic N generates N events with images that all load") {
   const Output o = kiosk("synthetic", "bench --json --synthetic 1000 --frames 60 --size 1280x720");
   INFO(o.err);
