@@ -17,6 +17,7 @@
 #include "app/commands.hpp"
 #include "app/headless_kiosk.hpp"
 #include "app/synthetic_content.hpp"
+#include "core/look_ahead.hpp"
 #include "platform/content_version.hpp"
 #include "platform/cpu_time.hpp"
 #include "platform/display.hpp"
@@ -161,21 +162,16 @@ class Script {
   }
 
   // Frame k of 120 opening a story and going back: at 0 taps the card `rank`-th nearest the
-  // middle (Return when there is none), at 80 goes back.
+  // middle (core::stories_in_reach; Return when there is none), at 80 goes back.
   void open_and_close(KioskApp& app, double t, int f, int rank) {
     const int k = f % 120;
     if (k == 0) {
-      std::vector<const core::CardBox*> cards;
-      for (const core::CardBox& c : app.layout().cards) cards.push_back(&c);
-      auto off_middle = [this](const core::CardBox* c) { return std::abs(c->rect.x + c->rect.w / 2 - w_ / 2); };
-      std::stable_sort(cards.begin(), cards.end(),
-                       [&](const core::CardBox* a, const core::CardBox* b) { return off_middle(a) < off_middle(b); });
-      if (!cards.empty()) {
-        const core::CardBox* c = cards[std::min<std::size_t>(rank, cards.size() - 1)];
-        tap(app, c->rect.x + c->rect.w / 2, c->rect.y + c->rect.h / 2, t);
-      } else {
-        app.input(key("Return", t));
-      }
+      const std::vector<int> reach = core::stories_in_reach(app.content(), app.state(), app.layout());
+      const int event = reach.empty() ? -1 : reach[std::min<std::size_t>(rank, reach.size() - 1)];
+      const auto card = std::find_if(app.layout().cards.begin(), app.layout().cards.end(),
+                                     [event](const core::CardBox& c) { return c.event == event; });
+      if (card == app.layout().cards.end()) app.input(key("Return", t));
+      else tap(app, card->rect.x + card->rect.w / 2, card->rect.y + card->rect.h / 2, t);
     } else if (k == 80) {
       app.input(key("Escape", t));
     }

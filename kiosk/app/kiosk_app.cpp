@@ -273,7 +273,7 @@ void KioskApp::look_ahead() {
     if (!looked_ahead_.insert(index).second) continue;
     // Shaped only: its glyphs would fill the glyph pages with text that may never be opened, and
     // evicting pages costs the next language switch (measured: `kiosk bench`, README).
-    ui::prepare_detail_page(text_, *content_, state_.language, config.classroom, layout_, index, false);
+    ui::prepare_detail_page(text_, *content_, state_.language, config.classroom, layout_, index);
     return;  // one story a frame
   }
 }

@@ -58,11 +58,11 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 // discussion questions are on it.
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
                                             bool classroom, const core::Layout& layout, int index);
-// Shapes the texts of event `index`'s detail page now, all together (TextEngine::prepare), and
-// with `glyphs` makes their glyphs too, so that the page opens without that work. `layout` may
-// be any layout of the same screen and text size: only its type scale and direction are used.
+// Shapes the texts of event `index`'s detail page now, all together (TextEngine::prepare), so
+// that measuring the page shapes nothing; its glyphs are made as it is drawn. `layout` may be any
+// layout of the same screen and text size: only its type scale and direction are used.
 void prepare_detail_page(TextEngine& text, const core::Content& content, const std::string& lang, bool classroom,
-                         const core::Layout& layout, int index, bool glyphs);
+                         const core::Layout& layout, int index);
 
 // The header's title and hint as they fit at the visitor's text size: the title in at most two
 // lines at the largest size that fits (down to half its design size), the hint beside it with as
