@@ -263,10 +263,11 @@ void KioskApp::look_ahead() {
   // Only in a frame that drew nothing new: a language switch or a page just opened comes first.
   const ui::TextEngine::Stats st = text_.stats();
   if (st.frame_shaping_ms > 0 || st.frame_rasterising_ms > 0 || st.frame_deferred > 0 || !still()) return;
-  const std::string key =
-      state_.language + ' ' + std::to_string(state_.text_scale) + (config.classroom ? " classroom" : "");
-  if (key != looked_ahead_for_) {
-    looked_ahead_for_ = key;
+  if (state_.language != looked_ahead_language_ || state_.text_scale != looked_ahead_scale_ ||
+      config.classroom != looked_ahead_classroom_) {
+    looked_ahead_language_ = state_.language;
+    looked_ahead_scale_ = state_.text_scale;
+    looked_ahead_classroom_ = config.classroom;
     looked_ahead_.clear();
   }
   for (const int index : core::stories_in_reach(*content_, state_, layout_)) {

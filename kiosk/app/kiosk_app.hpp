@@ -133,10 +133,12 @@ class KioskApp {
   core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
   std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
   bool look_ahead_ = false;
-  // Stories shaped ahead (events' indices), since the content, language, text size or classroom
-  // mode (`looked_ahead_for_`) last changed.
-  std::string looked_ahead_for_;
+  // Stories shaped ahead (events' indices) since the content, language, text size or classroom
+  // mode last changed, and those three as they were then.
   std::unordered_set<int> looked_ahead_;
+  std::string looked_ahead_language_;
+  float looked_ahead_scale_ = 0;
+  bool looked_ahead_classroom_ = false;
 };
 
 }  // namespace kiosk::app
