@@ -1,6 +1,7 @@
 #include "app/kiosk_app.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <optional>
 
 #include "core/diagnostics.hpp"
@@ -151,6 +152,7 @@ void KioskApp::apply_pending() {
   content_ = std::move(pending_);
   pending_.reset();
   looked_ahead_.clear();  // indices into the content replaced
+  ahead_texts_.clear();
   state_ = core::initial_state(*content_);
   if (preview_) {  // a curator watching the change keeps their place
     state_.view = core::clamp_view(before.view, state_.limits);
@@ -249,7 +251,10 @@ void KioskApp::draw(ImDrawList* dl) {
                                core::warning_seconds_left(state_, config),
                                state_.high_contrast ? content_->high_contrast : content_->style, config.classroom,
                                &admin_info_, touches(), maintenance()});
-  if (look_ahead_) look_ahead();
+  look_ahead_ms_ = 0;
+  const auto start = std::chrono::steady_clock::now();
+  if (look_ahead_ && look_ahead())
+    look_ahead_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool KioskApp::still() const {
@@ -259,24 +264,36 @@ bool KioskApp::still() const {
          s.detail_drag == core::DragAxis::none;
 }
 
-void KioskApp::look_ahead() {
+bool KioskApp::look_ahead() {
   // Only in a frame that drew nothing new: a language switch or a page just opened comes first.
   const ui::TextEngine::Stats st = text_.stats();
-  if (st.frame_shaping_ms > 0 || st.frame_rasterising_ms > 0 || st.frame_deferred > 0 || !still()) return;
+  if (st.frame_shaping_ms > 0 || st.frame_rasterising_ms > 0 || st.frame_deferred > 0 || !still()) return false;
   if (state_.language != looked_ahead_language_ || state_.text_scale != looked_ahead_scale_ ||
       config.classroom != looked_ahead_classroom_) {
     looked_ahead_language_ = state_.language;
     looked_ahead_scale_ = state_.text_scale;
     looked_ahead_classroom_ = config.classroom;
     looked_ahead_.clear();
+    ahead_texts_.clear();
   }
-  for (const int index : core::stories_in_reach(*content_, state_, layout_)) {
-    if (!looked_ahead_.insert(index).second) continue;
-    // Shaped only: its glyphs would fill the glyph pages with text that may never be opened, and
-    // evicting pages costs the next language switch (measured: `kiosk bench`, README).
-    ui::prepare_detail_page(text_, *content_, state_.language, config.classroom, layout_, index);
-    return;  // one story a frame
+  if (ahead_texts_.empty())
+    for (const int index : core::stories_in_reach(*content_, state_, layout_))
+      if (looked_ahead_.insert(index).second) {
+        ahead_texts_ = ui::detail_page_texts(text_, *content_, state_.language, config.classroom, layout_, index);
+        std::reverse(ahead_texts_.begin(), ahead_texts_.end());  // taken from the back, in the page's order
+        break;
+      }
+  // Shaped only: glyphs would fill the glyph pages with text that may never be opened, and
+  // evicting pages costs the next language switch (measured: `kiosk bench`, README).
+  std::vector<ui::TextEngine::Paragraph> some;
+  std::size_t bytes = 0;
+  for (auto it = ahead_texts_.rbegin(); it != ahead_texts_.rend() && bytes < kLookAheadBytes; ++it) {
+    some.push_back({it->first, it->second});
+    bytes += it->first.size();
   }
+  text_.prepare(some, false);
+  ahead_texts_.resize(ahead_texts_.size() - some.size());
+  return !some.empty();
 }
 
 nlohmann::json KioskApp::state_json() const {

@@ -77,11 +77,12 @@ class KioskApp {
   // True when offered content was applied by the last step() (images must be reloaded too).
   bool content_replaced() const { return replaced_; }
   void set_preview(bool preview) { preview_ = preview; }
-  // Look-ahead: in frames where nothing moves and no text was new, the text of one story in
-  // reach (core::stories_in_reach) not yet made ready is shaped, and its glyphs made while the
-  // glyph budget has room, so that a tapped story opens without that work. Off by default (tests
-  // and screenshots count exactly what each frame shapes); the kiosk window and the bench turn it on.
+  // Look-ahead: in frames where nothing moves and no text was new, the texts of the stories in
+  // reach (core::stories_in_reach) are shaped, a few paragraphs (kLookAheadBytes) a frame, so that
+  // a tapped story opens without shaping. Off by default (tests and screenshots count exactly
+  // what each frame shapes); the kiosk window, the bench and the soak turn it on.
   void set_look_ahead(bool on) { look_ahead_ = on; }
+  double look_ahead_ms() const { return look_ahead_ms_; }  // wall ms the last draw() spent shaping ahead
   // Strings that offered content lacks are taken from these (see core::add_missing_strings).
   void set_fallback_strings(core::Translations strings) { fallback_strings_ = std::move(strings); }
   const std::string& notice() const { return notice_; }
@@ -103,7 +104,8 @@ class KioskApp {
   void release(std::shared_ptr<const core::Content> old);  // frees `old` off the frame thread
   void refresh_admin_info();  // today's analytics, when the admin overlay opens
   bool still() const;          // nothing moves and no finger is down
-  void look_ahead();           // makes one story in reach ready (set_look_ahead)
+  bool look_ahead();           // shapes a few paragraphs of the stories in reach (set_look_ahead); false: none
+  static constexpr std::size_t kLookAheadBytes = 1000;  // UTF-8 a frame, whole paragraphs (one at least)
   std::vector<ImVec2> touches() const;  // pointers down now, pixels
 
   std::shared_ptr<const core::Content> content_;
@@ -133,9 +135,11 @@ class KioskApp {
   core::Translations fallback_strings_;  // the kiosk's own UI strings, for what content lacks
   std::map<std::int64_t, ImVec2> touches_;  // pointers down now, by id, pixels (touch debugging)
   bool look_ahead_ = false;
+  double look_ahead_ms_ = 0;
   // Stories shaped ahead (events' indices) since the content, language, text size or classroom
   // mode last changed, and those three as they were then.
   std::unordered_set<int> looked_ahead_;
+  std::vector<std::pair<std::string, ui::TextStyle>> ahead_texts_;  // of the story being shaped, last first
   std::string looked_ahead_language_;
   float looked_ahead_scale_ = 0;
   bool looked_ahead_classroom_ = false;

@@ -197,15 +197,14 @@ void draw_detail_scroll_indicator(ImDrawList* dl, const Frame& f) {
   dl->PopClipRect();
 }
 
-void prepare_detail_page(TextEngine& text, const core::Content& content, const std::string& lang, bool classroom,
-                         const core::Layout& layout, int index) {
-  if (index < 0 || index >= static_cast<int>(content.events.size())) return;
+std::vector<std::pair<std::string, TextStyle>> detail_page_texts(TextEngine& text, const core::Content& content,
+                                                                 const std::string& lang, bool classroom,
+                                                                 const core::Layout& layout, int index) {
   PageTexts texts;
+  if (index < 0 || index >= static_cast<int>(content.events.size())) return texts;
   arrange(Page{nullptr, text, content, layout, content.style, lang, classroom, false, nullptr, 0.0f, &texts},
           content.events[index]);
-  std::vector<TextEngine::Paragraph> paragraphs;
-  for (const auto& [s, style] : texts) paragraphs.push_back({s, style});
-  text.prepare(paragraphs, false);
+  return texts;
 }
 
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
@@ -214,7 +213,10 @@ std::pair<float, float> measure_detail_page(TextEngine& text, const core::Conten
   // The page's texts first, shaped together on the two threads, then measured from the cache.
   // Their glyphs are made as they are drawn, in the frame (on both threads too, paragraph by
   // paragraph): the layout runs before the frame begins.
-  prepare_detail_page(text, content, lang, classroom, layout, index);
+  std::vector<TextEngine::Paragraph> paragraphs;
+  const PageTexts texts = detail_page_texts(text, content, lang, classroom, layout, index);
+  for (const auto& [s, style] : texts) paragraphs.push_back({s, style});
+  text.prepare(paragraphs, false);
   const Page page{nullptr, text, content, layout, content.style, lang, classroom, false, nullptr, 0.0f};
   return arrange(page, content.events[index]);
 }

@@ -58,11 +58,12 @@ core::LayoutMetrics layout_metrics(TextEngine& text, const core::Content& conten
 // discussion questions are on it.
 std::pair<float, float> measure_detail_page(TextEngine& text, const core::Content& content, const std::string& lang,
                                             bool classroom, const core::Layout& layout, int index);
-// Shapes the texts of event `index`'s detail page now, all together (TextEngine::prepare), so
-// that measuring the page shapes nothing; its glyphs are made as it is drawn. `layout` may be any
-// layout of the same screen and text size: only its type scale and direction are used.
-void prepare_detail_page(TextEngine& text, const core::Content& content, const std::string& lang, bool classroom,
-                         const core::Layout& layout, int index);
+// The texts of event `index`'s detail page with their styles, in the order it draws them: what
+// to hand TextEngine::prepare for the page ahead of opening it. `layout` may be any layout of
+// the same screen and text size: only its type scale and direction are used.
+std::vector<std::pair<std::string, TextStyle>> detail_page_texts(TextEngine& text, const core::Content& content,
+                                                                 const std::string& lang, bool classroom,
+                                                                 const core::Layout& layout, int index);
 
 // The header's title and hint as they fit at the visitor's text size: the title in at most two
 // lines at the largest size that fits (down to half its design size), the hint beside it with as

@@ -37,7 +37,10 @@ TEST_CASE("a detail page prepared from the timeline layout opens without shaping
           s.selected_event = c.events[i].id;
           const core::Layout detail = core::compute_layout(c, s, vp, ui::layout_metrics(other, c, lang, vp, classroom));
           const long long before = ahead.stats().shaped;
-          ui::prepare_detail_page(ahead, c, lang, classroom, timeline, i);
+          std::vector<ui::TextEngine::Paragraph> texts;
+          const auto page = ui::detail_page_texts(ahead, c, lang, classroom, timeline, i);
+          for (const auto& [text, style] : page) texts.push_back({text, style});
+          ahead.prepare(texts, false);
           const long long prepared = ahead.stats().shaped;
           CHECK(prepared > before);  // the story was new to this engine
           const auto bottoms = ui::measure_detail_page(ahead, c, lang, classroom, detail, i);
