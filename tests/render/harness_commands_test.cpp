@@ -85,6 +85,7 @@ TEST_CASE("kiosk bench's whole session opens a story six times, three of them in
   CHECK(first["a story's first frame"]["count"] == 6);
   CHECK(first["a language's first frame"]["count"] == 11);  // 8 in the menu's tour, its return, Urdu and back
   CHECK(j["update_layout_ui_ms_by_phase"].contains("open details in Urdu"));
+  CHECK(j["look_ahead_frames"].get<int>() > 0);  // stories in reach were shaped in still frames
 }
 
 TEST_CASE("kiosk bench --synthetic N generates N events with images that all load") {
