@@ -269,15 +269,8 @@ void draw_shaped(TextEngine::Impl& m, ImDrawList* dl, float x, float baseline, s
   else if (width > 0 && edge == Edge::right) left = x + width - run.width;
   left = std::round(left);
   const float inv = 1.0f / static_cast<float>(m.atlas.page_size());
-  for (const ShapedGlyph& g : run.glyphs) {
-    if (g.face < 0) {  // no font has this character: a visible box, never silently dropped
-      const float h = style.size_px * 0.7f;
-      dl->AddRect(ImVec2(left + g.x + 2, baseline - h), ImVec2(left + g.x + g.advance - 2, baseline), color, 0, 0,
-                  std::max(1.0f, style.size_px / 16));
-      continue;
-    }
-    const TextEngine::Impl::Bitmap& b = m.bitmap(g.face, g.glyph, px);
-    if (b.slot.page < 0) continue;
+  auto quad = [&](const ShapedGlyph& g, const TextEngine::Impl::Bitmap& b) {
+    if (b.slot.page < 0) return;
     const Surface& page = m.atlas.use(b.slot);
     const float gx = std::round(left + g.x) + static_cast<float>(b.left);
     const float gy = std::round(baseline - g.y) - static_cast<float>(b.top);
@@ -288,7 +281,27 @@ void draw_shaped(TextEngine::Impl& m, ImDrawList* dl, float x, float baseline, s
     dl->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + sw, gy + sh), ImVec2(sx * inv, sy * inv),
                    ImVec2((sx + sw) * inv, (sy + sh) * inv), color);
     dl->PopTextureID();
+  };
+  std::vector<std::size_t> later;  // glyphs with no bitmap yet: made together below, then drawn
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    const ShapedGlyph& g = run.glyphs[i];
+    if (g.face < 0) {  // no font has this character: a visible box, never silently dropped
+      const float h = style.size_px * 0.7f;
+      dl->AddRect(ImVec2(left + g.x + 2, baseline - h), ImVec2(left + g.x + g.advance - 2, baseline), color, 0, 0,
+                  std::max(1.0f, style.size_px / 16));
+      continue;
+    }
+    const auto it = m.glyphs.find({g.face, g.glyph, px});
+    if (it != m.glyphs.end() && m.atlas.valid(it->second.slot)) quad(g, it->second);
+    else later.push_back(i);
   }
+  if (later.empty()) return;
+  // A line new to the atlas (after a switch of language, say): many new glyphs are rendered on both
+  // threads. Pages drawn from this frame are never evicted, so the quads above stay valid.
+  std::vector<TextEngine::Impl::GlyphKey> keys;
+  for (const std::size_t i : later) keys.push_back({run.glyphs[i].face, run.glyphs[i].glyph, px});
+  m.rasterise_all(std::move(keys));
+  for (const std::size_t i : later) quad(run.glyphs[i], m.bitmap(run.glyphs[i].face, run.glyphs[i].glyph, px));
 }
 
 }  // namespace
