@@ -183,4 +183,29 @@ TEST_CASE("text prepared or drawn on two threads draws the same pixels as on one
     CHECK(pixels(together_png) == pixels(alone_png));
     CHECK(together.missing_glyphs() == 0);
   }
+  // Single lines (draw(), as the header, labels and buttons are drawn), each with many glyphs new
+  // to the atlas: made on both threads, the same pixels as on one.
+  auto render_lines = [&](ui::TextEngine& text, const std::string& out) {
+    text.begin_frame();
+    text.set_language("ur");
+    render_png(kW, kH, out, [&](ImDrawList* dl) {
+      float y = 10;
+      for (const auto& [s, style] : page)
+        for (const std::string& line : text.wrap(s, style, kW - 40)) {
+          text.draw(dl, 20, y, line, style, IM_COL32(20, 20, 40, 255), kW - 40);
+          y += text.line_height(style, line);
+        }
+    });
+  };
+  ui::TextEngine lines_alone(kiosk::test::real_fonts());
+  lines_alone.set_two_shaping_threads(false);
+  ui::TextEngine lines_both(kiosk::test::real_fonts());
+  const std::string lines_alone_png = (out_dir() / "lines-alone.png").string();
+  const std::string lines_both_png = (out_dir() / "lines-both.png").string();
+  render_lines(lines_alone, lines_alone_png);
+  render_lines(lines_both, lines_both_png);
+  CHECK(lines_alone.stats().rasterised_elsewhere == 0);
+  CHECK(lines_both.stats().rasterised_elsewhere > 40);
+  CHECK(lines_both.stats().rasterised == lines_alone.stats().rasterised);
+  CHECK(pixels(lines_both_png) == pixels(lines_alone_png));
 }
