@@ -258,8 +258,10 @@ void KioskApp::draw(ImDrawList* dl) {
 }
 
 bool KioskApp::still() const {
+  // By the state, not by the fingers down: a finger whose release was lost (or a palm resting on
+  // the glass) must not stop the look-ahead for good.
   const core::KioskState& s = state_;
-  return touches_.empty() && !s.held && !s.animation && s.fling_px_per_ms == 0 && !s.rebound &&
+  return !s.held && !s.animation && s.fling_px_per_ms == 0 && !s.rebound &&
          s.panel_fling_px_per_ms == 0 && s.detail_fling_px_per_ms == 0 && !s.detail_rebound &&
          s.detail_drag == core::DragAxis::none;
 }

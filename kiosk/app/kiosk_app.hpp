@@ -103,7 +103,7 @@ class KioskApp {
   void apply_pending();
   void release(std::shared_ptr<const core::Content> old);  // frees `old` off the frame thread
   void refresh_admin_info();  // today's analytics, when the admin overlay opens
-  bool still() const;          // nothing moves and no finger is down
+  bool still() const;          // nothing moves: no finger holds the view or page, no fling, bounce or animation
   bool look_ahead();           // shapes a few paragraphs of the stories in reach (set_look_ahead); false: none
   static constexpr std::size_t kLookAheadBytes = 1000;  // UTF-8 a frame, whole paragraphs (one at least)
   std::vector<ImVec2> touches() const;  // pointers down now, pixels
