@@ -382,10 +382,14 @@ void TextEngine::prepare(const std::vector<Paragraph>& texts, bool glyphs) {
 
 // ---- glyph bitmaps ----------------------------------------------------------------------------
 
+const TextEngine::Impl::Bitmap* TextEngine::Impl::cached(const GlyphKey& key) const {
+  const auto it = glyphs.find(key);
+  return it != glyphs.end() && atlas.valid(it->second.slot) ? &it->second : nullptr;
+}
+
 const TextEngine::Impl::Bitmap& TextEngine::Impl::bitmap(int ft_index, unsigned glyph, int px) {
   const GlyphKey key{ft_index, glyph, px};
-  auto it = glyphs.find(key);
-  if (it != glyphs.end() && atlas.valid(it->second.slot)) return it->second;
+  if (const Bitmap* b = cached(key)) return *b;
   const AddTime timing{frame_rasterising_ms};
   return make_bitmap(key);
 }
@@ -437,10 +441,7 @@ void TextEngine::Impl::rasterise_all(std::vector<GlyphKey> keys) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end(), [](const GlyphKey& a, const GlyphKey& b) { return !(a < b || b < a); }),
              keys.end());
-  std::erase_if(keys, [this](const GlyphKey& k) {
-    const auto it = glyphs.find(k);
-    return it != glyphs.end() && atlas.valid(it->second.slot);
-  });
+  std::erase_if(keys, [this](const GlyphKey& k) { return cached(k) != nullptr; });
   if (keys.empty()) return;
   const AddTime timing{frame_rasterising_ms};
   // Every other glyph goes to the second thread (sorted by face, so each thread gets some of

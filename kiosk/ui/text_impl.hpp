@@ -154,7 +154,8 @@ struct TextEngine::Impl {
   // Cache key of a run; and storing a run made without shaping (a slice of a shaped paragraph).
   std::string run_key(std::string_view text, TextStyle style, bool rtl) const;
   const ShapedRun& store(std::string key, ShapedRun run);
-  const Bitmap& bitmap(int ft_index, unsigned glyph, int px);
+  const Bitmap* cached(const GlyphKey& key) const;  // its bitmap while still in the atlas, else null
+  const Bitmap& bitmap(int ft_index, unsigned glyph, int px);  // cached, or made now on this thread
   // A glyph's coverage as FreeType rendered it, on either thread; `ok` false when it could not.
   struct Rendered {
     bool ok = false;

@@ -57,8 +57,7 @@ bool TextEngine::Impl::ready(std::string_view text, TextStyle style, bool wrappe
     if (it == runs.end()) return false;
     for (const ShapedGlyph& g : it->second.run.glyphs) {
       if (g.face < 0) continue;
-      const auto b = glyphs.find(GlyphKey{g.face, g.glyph, px});
-      if (b == glyphs.end() || !atlas.valid(b->second.slot)) return false;
+      if (!cached(GlyphKey{g.face, g.glyph, px})) return false;
     }
     return true;
   };
@@ -291,8 +290,7 @@ void draw_shaped(TextEngine::Impl& m, ImDrawList* dl, float x, float baseline, s
                   std::max(1.0f, style.size_px / 16));
       continue;
     }
-    const auto it = m.glyphs.find({g.face, g.glyph, px});
-    if (it != m.glyphs.end() && m.atlas.valid(it->second.slot)) quad(g, it->second);
+    if (const TextEngine::Impl::Bitmap* b = m.cached({g.face, g.glyph, px})) quad(g, *b);
     else later.push_back(i);
   }
   if (later.empty()) return;
