@@ -281,20 +281,20 @@ bool KioskApp::look_ahead() {
   if (ahead_texts_.empty())
     for (const int index : core::stories_in_reach(*content_, state_, layout_))
       if (looked_ahead_.insert(index).second) {
-        ahead_texts_ = ui::detail_page_texts(text_, *content_, state_.language, config.classroom, layout_, index);
-        std::reverse(ahead_texts_.begin(), ahead_texts_.end());  // taken from the back, in the page's order
+        for (auto& t : ui::detail_page_texts(text_, *content_, state_.language, config.classroom, layout_, index))
+          ahead_texts_.push_back(std::move(t));
         break;
       }
   // Shaped only: glyphs would fill the glyph pages with text that may never be opened, and
   // evicting pages costs the next language switch (measured: `kiosk bench`, README).
   std::vector<ui::TextEngine::Paragraph> some;
   std::size_t bytes = 0;
-  for (auto it = ahead_texts_.rbegin(); it != ahead_texts_.rend() && bytes < kLookAheadBytes; ++it) {
-    some.push_back({it->first, it->second});
-    bytes += it->first.size();
+  for (std::size_t i = 0; i < ahead_texts_.size() && bytes < kLookAheadBytes; ++i) {
+    some.push_back({ahead_texts_[i].first, ahead_texts_[i].second});
+    bytes += ahead_texts_[i].first.size();
   }
   text_.prepare(some, false);
-  ahead_texts_.resize(ahead_texts_.size() - some.size());
+  ahead_texts_.erase(ahead_texts_.begin(), ahead_texts_.begin() + static_cast<std::ptrdiff_t>(some.size()));
   return !some.empty();
 }
 

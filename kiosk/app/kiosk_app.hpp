@@ -2,6 +2,7 @@
 // Wires the layers for one kiosk: input -> gestures -> state -> layout -> draw. Used by the live
 // window and by headless screenshots alike, so both behave the same.
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -139,7 +140,7 @@ class KioskApp {
   // Stories shaped ahead (events' indices) since the content, language, text size or classroom
   // mode last changed, and those three as they were then.
   std::unordered_set<int> looked_ahead_;
-  std::vector<std::pair<std::string, ui::TextStyle>> ahead_texts_;  // of the story being shaped, last first
+  std::deque<std::pair<std::string, ui::TextStyle>> ahead_texts_;  // of the story being shaped, still to go
   std::string looked_ahead_language_;
   float looked_ahead_scale_ = 0;
   bool looked_ahead_classroom_ = false;
