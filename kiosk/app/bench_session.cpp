@@ -100,6 +100,18 @@ class Script {
     e.key = name;
     return e;
   }
+  // The button of kind `target` (and `index`, unless -1) on screen, or null.
+  static const core::Button* find(const KioskApp& app, core::Target target, int index) {
+    for (const core::Button& b : app.layout().buttons)
+      if (b.target == target && (index < 0 || b.index == index)) return &b;
+    return nullptr;
+  }
+  // Taps that button; false when it is not on screen.
+  bool tap_button(KioskApp& app, core::Target target, int index, double t) {
+    const core::Button* b = find(app, target, index);
+    if (b) tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
+    return b != nullptr;
+  }
   // A 40 ms press: presses under 30 ms that do not move are ghost touches.
   // A finger down now, lifted three frames (50 ms) later by frame().
   void tap(KioskApp& app, float x, float y, double t) {
@@ -185,16 +197,8 @@ class Script {
     const auto it = std::find(offered.begin(), offered.end(), lang);
     if (it == offered.end()) return false;
     const int target = static_cast<int>(it - offered.begin());
-    auto tap_button = [&](core::Target kind, int index) {
-      for (const core::Button& b : app.layout().buttons)
-        if (b.target == kind && (index < 0 || b.index == index)) {
-          tap(app, b.rect.x + b.rect.w / 2, b.rect.y + b.rect.h / 2, t);
-          return true;
-        }
-      return false;
-    };
-    if (f_ == 0 || f_ == 440) tap_button(core::Target::language_menu, -1);
-    else if ((f_ == 10 || f_ == 450) && !tap_button(core::Target::language, f_ == 10 ? target : 0))
+    if (f_ == 0 || f_ == 440) tap_button(app, core::Target::language_menu, -1, t);
+    else if ((f_ == 10 || f_ == 450) && !tap_button(app, core::Target::language, f_ == 10 ? target : 0, t))
       f_ -= 11;  // the menu is not open (the content reload closed it): open it again
     else if (f_ >= 70 && f_ < 430) open_and_close(app, t, f_ - 70, (f_ - 70) / 120);
     return f_ < 480;
@@ -203,29 +207,18 @@ class Script {
   // Opens the language menu and picks each offered language in turn, then the first again.
   bool language(KioskApp& app, double t) {
     const int k = f_ % 40;
-    const core::Layout& l = app.layout();
-    auto find = [&](core::Target target, int index) -> const core::Button* {
-      for (const core::Button& b : l.buttons)
-        if (b.target == target && (index < 0 || b.index == index)) return &b;
-      return nullptr;
-    };
     if (k == 0) {
-      if (const core::Button* b = find(core::Target::language_menu, -1))
-        tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
-      else
-        return false;
+      if (!tap_button(app, core::Target::language_menu, -1, t)) return false;
     } else if (k == 10) {
-      if (!find(core::Target::language, -1)) {  // the menu is not open (the content reload closed it)
-        f_ -= 11;                                // open it again
+      if (!find(app, core::Target::language, -1)) {  // the menu is not open (the content reload closed it)
+        f_ -= 11;                                     // open it again
         return true;
       }
-      const core::Button* b = find(core::Target::language, step_);
-      if (!b) {  // every language done: back to the first
-        if ((b = find(core::Target::language, 0))) tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
-        done_ = true;
-      } else {
-        tap(app, b->rect.x + b->rect.w / 2, b->rect.y + b->rect.h / 2, t);
+      if (tap_button(app, core::Target::language, step_, t)) {
         ++step_;
+      } else {  // every language done: back to the first
+        tap_button(app, core::Target::language, 0, t);
+        done_ = true;
       }
     } else if (k == 39 && done_) {
       done_ = false;
